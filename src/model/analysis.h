@@ -1,0 +1,125 @@
+// model/analysis.h: results of the analysis stages as plain values:
+// annotations and profiles (annotate), edit scripts and clause mappings (diff),
+// alignments (align), deltas and whole comparisons (compare). Renderers in
+// src/report consume only these types and model/document.h.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+
+namespace cd {
+
+// ---- annotate ---------------------------------------------------------------
+
+// One cue span found by a rule (or written by a person).
+struct Annotation {
+  std::string id;        // stable within a document: "<unit>-<rule>-<start>"
+  Span span;
+  std::string category;  // taxonomy id: obligation, trigger, geo_scope, ...
+  std::string subtype;   // e.g. self_judging
+  std::string rule;      // rule id, e.g. DSC-01; empty for human annotations
+  int strength = 0;      // the rule's signed strength
+  std::string unit;      // unit id the span lies in ("" if none)
+  std::string source = "rule";  // rule | human
+  std::string reading;   // genre-aware reading, e.g. "prediction" for news "will"
+  std::string rationale; // why the rule says so (from the rule file)
+};
+
+// The slot values of one unit (taxonomy.md): ordinal strengths and sets.
+struct Profile {
+  std::string unit;
+  std::map<std::string, int> slots;                     // obligation, means, ...
+  std::map<std::string, std::vector<std::string>> sets; // trigger restrictions, places, ...
+};
+
+// ---- diff --------------------------------------------------------------------
+
+enum class OpKind { equal, del, ins };
+
+// One operation of an edit script over two texts. Spans are code points in
+// each text; for `del` only the old span is non-empty, for `ins` only the new.
+struct DiffOp {
+  OpKind op = OpKind::equal;
+  Span a;  // old
+  Span b;  // new
+  int move = -1;  // index into EditScript::moves when this op is part of a move
+};
+
+struct Move {
+  Span a;  // where the text was in the old version
+  Span b;  // where it is in the new one
+};
+
+struct DiffStats {
+  uint32_t tokens_old = 0;
+  uint32_t tokens_new = 0;
+  uint32_t tokens_deleted = 0;
+  uint32_t tokens_inserted = 0;
+  bool approximate = false;  // the bounded fallback was used (see diff.h)
+};
+
+struct EditScript {
+  std::vector<DiffOp> ops;   // cover both texts completely and in order
+  std::vector<Move> moves;
+  DiffStats stats;
+};
+
+struct ClauseMapping {
+  std::vector<std::string> a;  // old clause ids (empty for inserted)
+  std::vector<std::string> b;  // new clause ids (empty for deleted)
+  std::string status;          // equal|changed|renumbered|moved|inserted|deleted|split|merged
+  double similarity = 0.0;
+};
+
+// ---- align / compare ----------------------------------------------------------
+
+struct Delta {
+  std::string dimension;  // taxonomy id
+  std::string change;     // narrowed, weakened, added, ...
+  std::vector<Span> a_evidence;
+  std::vector<Span> b_evidence;
+  std::string explanation;
+};
+
+struct AlignedPair {
+  std::vector<std::string> a;  // unit ids on side A (usually one)
+  std::vector<std::string> b;  // unit ids on side B (one or a group)
+  double score = 0.0;
+  std::string kind;            // same | renumbered | quote | paraphrase | related
+  std::vector<std::string> evidence;  // shared terms and cues that explain the pair
+  std::vector<DiffOp> diff;    // word diff of the two bodies, in document offsets
+  std::vector<Delta> deltas;
+};
+
+struct Comparison {
+  Document a;
+  Document b;
+  std::vector<Annotation> a_annotations;
+  std::vector<Annotation> b_annotations;
+  std::vector<Profile> a_profiles;
+  std::vector<Profile> b_profiles;
+  std::vector<AlignedPair> pairs;
+  std::vector<std::string> unaligned_a;
+  std::vector<std::string> unaligned_b;
+  std::map<std::string, std::string> summary;  // dimension -> change, over all pairs
+};
+
+}  // namespace cd
+
+namespace cd {
+
+// A comparison set as declared in corpus/manifest.json: one reference unit
+// (e.g. Article 5 of the North Atlantic Treaty) against several documents.
+struct ReportSet {
+  std::string name;         // "default"
+  std::string title;
+  std::string description;
+  std::string reference;    // document id of side A
+  std::vector<std::string> reference_units;  // e.g. {"art5"}
+  std::vector<Comparison> comparisons;       // one per compared document, in manifest order
+};
+
+}  // namespace cd

@@ -1,0 +1,24 @@
+// report/json.h: the JSON outputs of the contract (docs/JSON.md).
+//
+// Keys and shapes are a contract that outside scripts check: extend, never
+// rename. Offsets are code points in the canonical text; every span object
+// also carries its exact "text". Key order is fixed and output deterministic.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/analysis.h"
+#include "model/document.h"
+
+namespace cd::report {
+
+std::string ingest_json(const Document& doc);
+std::string annotate_json(const Document& doc, const std::vector<Annotation>& annotations,
+                          const std::vector<Profile>& profiles);
+std::string diff_json(const Document& older, const Document& newer, const EditScript& script,
+                      const std::vector<ClauseMapping>& clauses);
+std::string compare_json(const Comparison& c);
+std::string report_json(const ReportSet& set);
+
+}  // namespace cd::report

@@ -1,0 +1,55 @@
+#include <doctest/doctest.h>
+
+#include "core/utf8.h"
+#include "text/fold.h"
+#include "text/normalize.h"
+#include "text/segment.h"
+
+using namespace cd;
+
+TEST_CASE("nfc: composes and keeps a map to the input") {
+  // "cafe" + COMBINING ACUTE ACCENT -> "café" (4 code points from 5)
+  const std::u32string in = U"cafe\u0301 ok";
+  auto n = text::nfc(in);
+  CHECK(n.text == U"caf\u00E9 ok");
+  REQUIRE(n.origin.size() == n.text.size() + 1);
+  CHECK(n.origin[3] == 3);  // é comes from the chunk starting at 'e'
+  CHECK(n.origin[4] == 5);  // the space after it
+  CHECK(n.origin.back() == in.size());
+}
+
+TEST_CASE("nfc: already normalized text is unchanged, identity map") {
+  const std::u32string in = U"The Parties agree that an armed attack";
+  auto n = text::nfc(in);
+  CHECK(n.text == in);
+  for (std::size_t i = 0; i <= in.size(); ++i) CHECK(n.origin[i] == i);
+}
+
+TEST_CASE("sentences: abbreviations do not end a sentence") {
+  const std::u32string t = U"See Art. 5 of the U.N. Charter. It says no. 3 is fine.\n\nNew para";
+  auto s = text::sentences(t, Span{0, static_cast<uint32_t>(t.size())});
+  REQUIRE(s.size() == 3);
+  CHECK(to_u8(t.substr(s[0].start, s[0].size())) == "See Art. 5 of the U.N. Charter.");
+  CHECK(to_u8(t.substr(s[2].start, s[2].size())) == "New para");
+}
+
+TEST_CASE("sentences: a single line break is wrapping, not a boundary") {
+  const std::u32string t = U"The Parties agree\nthat an attack shall be considered.";
+  auto s = text::sentences(t, Span{0, static_cast<uint32_t>(t.size())});
+  CHECK(s.size() == 1);
+}
+
+TEST_CASE("tokenize: tokens cover the text exactly") {
+  const std::u32string t = U"Article 5: \u201Carmed attack\u201D \u2014 forthwith,  42(7).";
+  auto toks = text::tokenize(t, 10);
+  REQUIRE_FALSE(toks.empty());
+  CHECK(toks.front().span.start == 10);
+  CHECK(toks.back().span.end == 10 + t.size());
+  for (std::size_t i = 1; i < toks.size(); ++i) CHECK(toks[i].span.start == toks[i - 1].span.end);
+  CHECK(toks[0].kind == text::TokenKind::word);
+  CHECK(toks[2].kind == text::TokenKind::number);
+}
+
+TEST_CASE("fold: one code point to one") {
+  CHECK(text::fold(U"\u201CArmed\u201D \u2013 ATTACK") == U"\"armed\" - attack");
+}
