@@ -1,1 +1,440 @@
-// placeholder: implementation in progress
+// Alignment by weighted term overlap.
+//
+// Each unit becomes a vector of stems weighted by BM25 term weights
+// (Robertson & Zaragoza 2009) with document frequencies counted over the
+// units of both documents, so that words every clause shares ("Parties",
+// "Treaty") count little and distinctive ones ("armed", "attack",
+// "forthwith") count much. Similarity is the cosine of two such vectors.
+// Each unit of B is paired with its best unit of A when the score passes the
+// threshold; in a legal document several B units that together restate one A
+// unit are grouped into one pair when the group covers A better than its best
+// member alone.
+#include "align/align.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "align/terms.h"
+#include "core/utf8.h"
+#include "text/fold.h"
+
+namespace cd::align {
+namespace {
+
+using Vector = std::map<std::string, double>;
+
+struct UnitTerms {
+  Unit unit;
+  std::vector<Term> terms;
+  std::map<std::string, int> tf;
+  double length = 0;  // number of terms
+};
+
+struct Weighting {
+  std::unordered_map<std::string, int> df;
+  int n = 0;
+  double avg_len = 1;
+
+  double idf(const std::string& t) const {
+    auto it = df.find(t);
+    const double d = it == df.end() ? 0.0 : it->second;
+    return std::log(1.0 + (n - d + 0.5) / (d + 0.5));
+  }
+};
+
+UnitTerms make_unit(const Document& doc, const Unit& u) {
+  UnitTerms ut;
+  ut.unit = u;
+  const Span s = u.body;
+  ut.terms = terms_of(std::u32string_view(doc.text).substr(s.start, s.size()));
+  for (const auto& t : ut.terms) ++ut.tf[t.stem];
+  ut.length = static_cast<double>(ut.terms.size());
+  return ut;
+}
+
+Vector vector_of(const std::map<std::string, int>& tf, double len, const Weighting& w) {
+  // BM25 term weight with k1 = 1.2, b = 0.75.
+  constexpr double k1 = 1.2, b = 0.75;
+  Vector v;
+  for (const auto& [t, f] : tf) {
+    const double norm = f * (k1 + 1) / (f + k1 * (1 - b + b * len / w.avg_len));
+    v[t] = w.idf(t) * norm;
+  }
+  return v;
+}
+
+double cosine(const Vector& x, const Vector& y) {
+  double dot = 0, nx = 0, ny = 0;
+  for (const auto& [t, v] : x) {
+    nx += v * v;
+    auto it = y.find(t);
+    if (it != y.end()) dot += v * it->second;
+  }
+  for (const auto& [t, v] : y) ny += v * v;
+  if (nx == 0 || ny == 0) return 0;
+  return dot / std::sqrt(nx * ny);
+}
+
+std::map<std::string, int> merge_tf(const std::vector<const UnitTerms*>& units, double& len) {
+  std::map<std::string, int> tf;
+  len = 0;
+  for (const auto* u : units) {
+    for (const auto& [t, f] : u->tf) tf[t] += f;
+    len += u->length;
+  }
+  return tf;
+}
+
+// Shared terms, most weighted first, as written in A.
+std::vector<std::string> shared_terms(const UnitTerms& a, const std::map<std::string, int>& btf,
+                                      const Weighting& w) {
+  std::vector<std::pair<double, std::string>> shared;
+  std::set<std::string> seen;
+  for (const auto& t : a.terms) {
+    if (btf.count(t.stem) == 0 || !seen.insert(t.stem).second) continue;
+    shared.emplace_back(-w.idf(t.stem), t.surface);
+  }
+  std::sort(shared.begin(), shared.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < shared.size() && i < 8; ++i) out.push_back(shared[i].second);
+  return out;
+}
+
+std::u32string folded_words(const Document& doc, Span s) {
+  // Folded text with whitespace runs collapsed, for "same text" tests.
+  std::u32string out;
+  bool space = false;
+  for (uint32_t i = s.start; i < s.end && i < doc.text.size(); ++i) {
+    const char32_t c = text::fold_char(doc.text[i]);
+    if (text::is_whitespace(c)) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(U' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string kind_of(const Document& a, const UnitTerms& ua, const Document& b,
+                    const std::vector<const UnitTerms*>& group, double score) {
+  if (group.size() == 1) {
+    const auto fa = folded_words(a, ua.unit.body);
+    const auto fb = folded_words(b, group.front()->unit.body);
+    if (fa == fb) return ua.unit.number == group.front()->unit.number ? "same" : "renumbered";
+    if (!fa.empty() && fb.size() >= 40 && fa.find(fb) != std::u32string::npos) return "quote";
+    if (score >= 0.9 && ua.unit.number != group.front()->unit.number && !ua.unit.number.empty())
+      return "renumbered";
+  }
+  return score >= 0.3 ? "paraphrase" : "related";
+}
+
+// Article numbers a text refers to: "Article 5", "Art. 5", "Article V",
+// "Article 42(7)" (gives "42.7" and "42"). Numbers are normalized as in
+// Clause::number (Roman to Arabic).
+std::set<std::string> article_references(const Document& doc, Span span) {
+  std::set<std::string> out;
+  const std::u32string t = text::fold(std::u32string_view(doc.text).substr(span.start, span.size()));
+  for (const std::u32string_view key : {std::u32string_view(U"article "), std::u32string_view(U"art. ")}) {
+    for (std::size_t at = t.find(key); at != std::u32string::npos; at = t.find(key, at + 1)) {
+      std::size_t k = at + key.size();
+      std::string num;
+      while (k < t.size() && t[k] >= U'0' && t[k] <= U'9') num.push_back(static_cast<char>(t[k++]));
+      if (num.empty()) {
+        // Roman numeral (folded to lower case).
+        int value = 0, prev = 0;
+        std::size_t r = k;
+        auto val = [](char32_t c) {
+          switch (c) {
+            case U'i': return 1; case U'v': return 5; case U'x': return 10; case U'l': return 50;
+            case U'c': return 100; default: return 0;
+          }
+        };
+        for (; r < t.size() && val(t[r]) > 0; ++r) {
+          const int v = val(t[r]);
+          value += v > prev && prev > 0 ? v - 2 * prev : v;
+          prev = v;
+        }
+        const bool word_end = r == t.size() || !text::is_letter_or_digit(t[r]);
+        if (value > 0 && word_end) num = std::to_string(value);
+        k = r;
+      }
+      if (num.empty()) continue;
+      // "modeled on Article 5", "replicate Article 5": the text compares
+      // something else with the article; it does not speak about it.
+      const std::u32string_view before =
+          std::u32string_view(t).substr(at >= 24 ? at - 24 : 0, at >= 24 ? 24 : at);
+      bool analogy = false;
+      for (const std::u32string_view cue : {std::u32string_view(U"modeled on "), std::u32string_view(U"modelled on "),
+                                            std::u32string_view(U"replicate "), std::u32string_view(U"comparable to "),
+                                            std::u32string_view(U"similar to "), std::u32string_view(U"based on ")}) {
+        if (before.find(cue) != std::u32string_view::npos) analogy = true;
+      }
+      if (analogy) continue;
+      out.insert(num);
+      if (k + 2 < t.size() && t[k] == U'(' && t[k + 1] >= U'0' && t[k + 1] <= U'9') {
+        std::string sub;
+        for (std::size_t q = k + 1; q < t.size() && t[q] >= U'0' && t[q] <= U'9'; ++q)
+          sub.push_back(static_cast<char>(t[q]));
+        out.insert(num + "." + sub);
+      }
+    }
+  }
+  return out;
+}
+
+bool is_question(const Document& doc, Span span) {
+  uint32_t e = span.end;
+  while (e > span.start && text::is_whitespace(doc.text[e - 1])) --e;
+  return e > span.start && doc.text[e - 1] == U'?';
+}
+
+}  // namespace
+
+double similarity(std::u32string_view a, std::u32string_view b) {
+  std::map<std::string, int> ta, tb;
+  for (const auto& t : terms_of(a)) ++ta[t.stem];
+  for (const auto& t : terms_of(b)) ++tb[t.stem];
+  // Without a corpus, weight terms equally (cosine of term frequencies).
+  Vector va, vb;
+  for (const auto& [t, f] : ta) va[t] = f;
+  for (const auto& [t, f] : tb) vb[t] = f;
+  return cosine(va, vb);
+}
+
+Alignment align(const Document& a, const Document& b, const Options& options) {
+  std::vector<UnitTerms> ua, ub;
+  for (const auto& u : units_of(a)) ua.push_back(make_unit(a, u));
+  for (const auto& u : units_of(b)) ub.push_back(make_unit(b, u));
+
+  Weighting w;
+  double total = 0;
+  for (const auto* side : {&ua, &ub}) {
+    for (const auto& u : *side) {
+      ++w.n;
+      total += u.length;
+      for (const auto& [t, f] : u.tf) ++w.df[t];
+    }
+  }
+  w.avg_len = w.n > 0 && total > 0 ? total / w.n : 1.0;
+
+  std::vector<Vector> va, vb;
+  for (const auto& u : ua) va.push_back(vector_of(u.tf, u.length, w));
+  for (const auto& u : ub) vb.push_back(vector_of(u.tf, u.length, w));
+
+  auto wanted = [&](const std::string& id) {
+    return options.a_units.empty() ||
+           std::find(options.a_units.begin(), options.a_units.end(), id) != options.a_units.end();
+  };
+
+  // Best A unit for each B unit (over all of A, so that a sentence about
+  // Article 6 is not claimed for Article 5 just because only 5 was asked for).
+  // Dot products are accumulated through an inverted index of A's terms, so
+  // the cost follows the shared terms, not |A| x |B| (5,000 x 5,000 units in
+  // well under a second; bench/align).
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, double>>> postings;
+  std::vector<double> norm_a(ua.size(), 0.0);
+  for (std::size_t i = 0; i < va.size(); ++i) {
+    for (const auto& [t, v] : va[i]) {
+      postings[t].emplace_back(static_cast<uint32_t>(i), v);
+      norm_a[i] += v * v;
+    }
+    norm_a[i] = std::sqrt(norm_a[i]);
+  }
+  std::vector<int> best_a(ub.size(), -1);
+  std::vector<double> best_score(ub.size(), 0.0);
+  // Every A unit a B unit scores against above the threshold; a B unit pairs
+  // with its best A unit and with any other within kMargin of the best (the
+  // second paragraph of NAT Art. 5 and NAT Art. 7 both speak of what MBT
+  // Art. VI says).
+  constexpr double kMargin = 0.85;
+  constexpr double kStrongExtra = 0.3;
+  std::vector<std::vector<std::pair<int, double>>> candidates(ub.size());
+  const std::vector<std::set<std::string>> b_refs = [&] {
+    std::vector<std::set<std::string>> refs;
+    for (const auto& u : ub) {
+      refs.push_back(b.is_report() ? article_references(b, u.unit.body) : std::set<std::string>{});
+    }
+    return refs;
+  }();
+  std::vector<double> dot(ua.size(), 0.0);
+  std::vector<double> cover(ua.size(), 0.0);
+  const bool have_cues = !options.a_cues.empty() || !options.b_cues.empty();
+  std::vector<uint32_t> touched;
+  for (std::size_t j = 0; j < ub.size(); ++j) {
+    if (b.is_report() && is_question(b, ub[j].unit.body)) continue;  // a question claims nothing
+    double norm_b = 0;
+    double idf_b = 0;
+    for (const auto& [t, v] : vb[j]) {
+      norm_b += v * v;
+      const double idf = w.idf(t);
+      idf_b += idf;
+      auto it = postings.find(t);
+      if (it == postings.end()) continue;
+      for (const auto& [i, wa] : it->second) {
+        if (dot[i] == 0.0 && cover[i] == 0.0) touched.push_back(i);
+        dot[i] += wa * v;
+        cover[i] += idf;
+      }
+    }
+    norm_b = std::sqrt(norm_b);
+    std::sort(touched.begin(), touched.end());  // ties go to the earlier A unit
+    const auto b_cues = options.b_cues.find(ub[j].unit.id);
+    for (uint32_t i : touched) {
+      const double cos = norm_a[i] > 0 && norm_b > 0 ? dot[i] / (norm_a[i] * norm_b) : 0.0;
+      const double cov = idf_b > 0 ? cover[i] / idf_b : 0.0;
+      double cue = 0.0;
+      if (b_cues != options.b_cues.end() && !b_cues->second.empty()) {
+        const auto a_cues = options.a_cues.find(ua[i].unit.id);
+        if (a_cues != options.a_cues.end()) {
+          int shared = 0;
+          for (const auto& c : b_cues->second) shared += a_cues->second.count(c) != 0 ? 1 : 0;
+          cue = double(shared) / double(b_cues->second.size());
+        }
+      }
+      // Without cue information (plain align() callers), the two lexical
+      // measures share the whole weight.
+      double s = have_cues ? 0.4 * cos + 0.4 * cov + 0.2 * cue : 0.5 * cos + 0.5 * cov;
+      // A report sentence that names the article ("Article 5 does not
+      // require ...") speaks about it.
+      if (!ua[i].unit.number.empty() && b_refs[j].count(ua[i].unit.number) != 0) s += 0.25;
+      s = std::min(s, 1.0);
+      cover[i] = 0.0;
+      if (s >= options.threshold) candidates[j].emplace_back(static_cast<int>(i), s);
+      if (s > best_score[j] + 1e-9) {
+        best_score[j] = s;
+        best_a[j] = static_cast<int>(i);
+      }
+      dot[i] = 0.0;
+    }
+    touched.clear();
+  }
+
+  // A B-unit whose parent is also a candidate for the same A unit: keep the
+  // better of the two.
+  Alignment out;
+  std::map<int, std::vector<int>> by_a;  // A index -> B indexes, in B order
+  std::map<std::pair<int, int>, double> pair_score;
+  for (std::size_t j = 0; j < ub.size(); ++j) {
+    if (best_a[j] < 0 || best_score[j] < options.threshold) continue;
+    for (const auto& [i, sc] : candidates[j]) {
+      // Extra pairs only among strong candidates: a weak second match is noise.
+      if (i != best_a[j] && (sc < kMargin * best_score[j] || sc < kStrongExtra)) continue;
+      if (!wanted(ua[static_cast<std::size_t>(i)].unit.id)) continue;
+      by_a[i].push_back(static_cast<int>(j));
+      pair_score[{i, static_cast<int>(j)}] = sc;
+    }
+  }
+  auto score_of = [&](int i, int j) { return pair_score.at({i, j}); };
+  for (auto& [i, js] : by_a) {
+    std::vector<int> keep;
+    for (int j : js) {
+      const auto& u = ub[static_cast<std::size_t>(j)].unit;
+      bool dominated = false;
+      for (int k : js) {
+        if (k == j) continue;
+        const auto& other = ub[static_cast<std::size_t>(k)].unit;
+        // Parent vs child: drop the parent unless it scores clearly better.
+        if (other.parent == u.id && score_of(i, k) >= score_of(i, j) - 0.05) dominated = true;
+        if (u.parent == other.id && score_of(i, k) > score_of(i, j) + 0.05) dominated = true;
+      }
+      if (!dominated) keep.push_back(j);
+    }
+    js = keep;
+  }
+
+  std::set<int> used_b;
+  auto single = [&](std::size_t i, int j) {
+    const auto& u = ub[static_cast<std::size_t>(j)];
+    AlignedPair p;
+    p.a = {ua[i].unit.id};
+    p.b = {u.unit.id};
+    p.score = score_of(static_cast<int>(i), j);
+    p.kind = kind_of(a, ua[i], b, {&u}, p.score);
+    p.evidence = shared_terms(ua[i], u.tf, w);
+    used_b.insert(j);
+    out.pairs.push_back(std::move(p));
+  };
+  for (std::size_t i = 0; i < ua.size(); ++i) {
+    auto it = by_a.find(static_cast<int>(i));
+    if (it == by_a.end() || it->second.empty()) continue;
+    const auto& js = it->second;
+    if (!options.group_b || b.is_report() || js.size() < 2) {
+      for (int j : js) single(i, j);
+      continue;
+    }
+    // Greedy grouping: start from the best member, add others (in score
+    // order) while the group restates more of A: the group score is half
+    // cosine, half the idf-weighted share of A's terms the group contains.
+    auto group_score = [&](const std::vector<const UnitTerms*>& g) {
+      double glen = 0;
+      const auto tf = merge_tf(g, glen);
+      double have = 0, all = 0;
+      for (const auto& [t, f] : ua[i].tf) {
+        const double idf = w.idf(t);
+        all += idf;
+        if (tf.count(t) != 0) have += idf;
+      }
+      return 0.5 * cosine(va[i], vector_of(tf, glen, w)) + 0.5 * (all > 0 ? have / all : 0.0);
+    };
+    std::vector<int> order = js;
+    std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+      return score_of(static_cast<int>(i), x) > score_of(static_cast<int>(i), y);
+    });
+    std::vector<int> members = {order[0]};
+    std::vector<const UnitTerms*> group = {&ub[static_cast<std::size_t>(order[0])]};
+    double score = group_score(group);
+    for (std::size_t k = 1; k < order.size(); ++k) {
+      auto trial = group;
+      trial.push_back(&ub[static_cast<std::size_t>(order[k])]);
+      const double s = group_score(trial);
+      if (s > score + 0.01) {
+        group = trial;
+        members.push_back(order[k]);
+        score = s;
+      }
+    }
+    if (group.size() == 1) {
+      for (int j : js) single(i, j);
+      continue;
+    }
+    std::sort(group.begin(), group.end(),
+              [](const UnitTerms* x, const UnitTerms* y) { return x->unit.span < y->unit.span; });
+    AlignedPair p;
+    p.a = {ua[i].unit.id};
+    double best_member = 0;
+    for (const auto* g : group) {
+      p.b.push_back(g->unit.id);
+      const int j = static_cast<int>(g - ub.data());
+      used_b.insert(j);
+      best_member = std::max(best_member, score_of(static_cast<int>(i), j));
+    }
+    // The group's score is its best member's pair score, on the same scale
+    // as single pairs.
+    p.score = best_member;
+    p.kind = kind_of(a, ua[i], b, group, best_member);
+    double len = 0;
+    p.evidence = shared_terms(ua[i], merge_tf(group, len), w);
+    out.pairs.push_back(std::move(p));
+    // Members left out of the group still pair on their own.
+    for (int j : js) {
+      if (std::find(members.begin(), members.end(), j) == members.end()) single(i, j);
+    }
+  }
+
+  std::set<std::string> paired_a;
+  for (const auto& p : out.pairs) paired_a.insert(p.a.begin(), p.a.end());
+  for (const auto& u : ua) {
+    if (wanted(u.unit.id) && paired_a.count(u.unit.id) == 0) out.unaligned_a.push_back(u.unit.id);
+  }
+  for (std::size_t j = 0; j < ub.size(); ++j) {
+    if (used_b.count(static_cast<int>(j)) == 0) out.unaligned_b.push_back(ub[j].unit.id);
+  }
+  return out;
+}
+
+}  // namespace cd::align

@@ -11,6 +11,8 @@
 // What it does not do: word diff of a pair (src/diff) or deltas (src/annotate).
 #pragma once
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,10 +22,13 @@
 namespace cd::align {
 
 struct Options {
-  double threshold = 0.15;              // minimum score of a similarity pair
+  double threshold = 0.2;               // minimum score of a pair (calibrated on annotations/gold)
   std::vector<std::string> a_units;     // restrict side A to these unit ids (empty = all)
   bool group_b = true;                  // several B units may together match one A unit
   bool numbers_first = true;            // pair equal numbers before similarity
+  // Taxonomy cue categories present in each unit (from src/annotate, filled
+  // by compare): a trigger clause pairs more readily with a trigger sentence.
+  std::map<std::string, std::set<std::string>> a_cues, b_cues;
 };
 
 struct Alignment {
@@ -34,6 +39,11 @@ struct Alignment {
 
 Alignment align(const Document& a, const Document& b, const Options& options = {});
 
+// The score of a pair combines three things, each in [0, 1]:
+//   0.4 x cosine of BM25 term vectors (how alike the two units are),
+//   0.4 x coverage: the idf-weighted share of B's terms that A has (a short
+//         news sentence is "explained" by a long article that contains it),
+//   0.2 x cue overlap: share of B's cue categories that A has too.
 // Similarity of two spans of text in [0, 1] (stemmed, stop words removed).
 double similarity(std::u32string_view a, std::u32string_view b);
 

@@ -15,6 +15,7 @@
 // complexity limit at match time is reported as a diagnostic, never a crash.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -63,18 +64,85 @@ class RuleSet {
 // All cue spans of the document, sorted by position, after overlap resolution.
 // Diagnostics (e.g. a rule that hit the match-complexity limit) are appended
 // to `diagnostics` when given.
+//
+// Search: every rule whose genre fits runs over the units of units_of(doc)
+// (clauses of a legal text, sentences of a report or of a legal text without
+// clauses; the whole text when there are no units), never across a unit's
+// end, and never inside BlockKind::note blocks. Annotation::unit is the
+// innermost (deepest) unit holding the span; id = "<unit>-<rule>-<start>".
+//
+// Readings (Annotation::reading; decisions, see readings.cpp):
+//   report "will" + verb      -> hedge/prediction, reading "prediction";
+//                                kept as obligation with reading "attributed"
+//                                when the sentence attributes it to the text
+//                                ("the draft says", "the text states");
+//   "may"                     -> hedge/epistemic when its subject is an event
+//                                ("the deal may collapse"), permission when it
+//                                is an agent; otherwise permission in legal
+//                                text, epistemic in a report;
+//   "should" in a condition   -> dropped ("should any Party be attacked",
+//                                "If ... should be the object of");
+//   "no State shall be required to", "shall not prejudice" -> exception.
+//
+// Overlaps: exception > procedure = discretion = trigger_frame > trigger =
+// means = geo_scope = temporal = domestic_process > obligation = prohibition =
+// obligor = hedge > permission > bindingness > vagueness; the higher rank
+// wins, ties go to the longer span, same-category overlaps keep the longest.
 std::vector<Annotation> annotate(const Document& doc, const RuleSet& rules,
                                  std::vector<Diagnostic>* diagnostics = nullptr);
 
 // Profile of a group of units (one clause, or several sentences that together
-// restate one article), from the annotations that fall inside their spans.
+// restate one article), from the annotations that fall inside their spans
+// (or that name one of the units). Profile::unit is the ids joined by "+".
+//
+// slots (ordinals, then counts):
+//   obligation     0 none, 1 effort / consultation / recommendation / a promise
+//                  to decide / asking another body, 2 conditional declaration
+//                  ("declares that it would act"), 3 firm undertaking (shall,
+//                  undertakes, obligation of aid, and "will" + action verb in a
+//                  legal text: taxonomy.md reads treaty "will assist" as an
+//                  obligation, which is what makes NAT 5 stronger than ANZUS IV)
+//   trigger_frame  0 none, 1 threat recognition, 2 "regarded as an attack
+//                  threatening", 3 "considered an attack against them all"
+//   means          0 none, 1 non-military only or a "may include" menu (a menu
+//                  caps every listed means, armed force included), 2 armed
+//                  force as an option, 3 all the means / military aid in their power
+//   discretion     0 none, 1 implicit (a substantive duty, level >= 2, whose
+//                  content is not fixed, means < 3), 2 explicit cue
+//   immediacy      0/1
+//   prohibition, permission, domestic_process, procedure, exception, hedge,
+//   vagueness, time_limit: counts
+// sets (canonical, lower case, near-synonyms folded):
+//   trigger_events ("armed attack"), trigger_restrictions ("significant",
+//   "by russia", "joint assessment mechanism"), places ("europe",
+//   "north america", "pacific area", "ukraine", "own territory"), obligors
+//   ("parties", "single_executive", "coordination"), time_limits ("10 years"),
+//   bindingness ("hard", "soft"), discretion_cues, hedges, vagueness,
+//   exceptions (subtypes).
 Profile profile(const Document& doc, const std::vector<std::string>& units,
                 const std::vector<Annotation>& annotations);
 // One profile per unit of units_of(doc).
 std::vector<Profile> profiles(const Document& doc, const std::vector<Annotation>& annotations);
 
 // Differences for every taxonomy dimension between side A's unit group and
-// side B's, read from B relative to A, each with evidence on both sides.
+// side B's, read from B relative to A, each with evidence on both sides (the
+// annotation spans that prove it; one side may be empty for added/removed) and
+// a one-sentence explanation quoting the words. Order: taxonomy.md's dimension
+// table. One delta per changed dimension, except trigger, which may be both
+// narrowed (restrictions added) and widened (a wider event) at once.
+// Decisions on open cases:
+//   - silence is not a change: a side that states no trigger yields no trigger
+//     delta, a side with no duty and no discretion cue no discretion delta;
+//   - geo_scope: subset -> narrowed, superset -> widened, otherwise changed;
+//     no place on B where A has one -> widened only when B is a legal text
+//     that states the trigger, nothing for reports;
+//   - trigger breadth: armed invasion < armed attack < attack = aggression =
+//     armed aggression < threat of aggression; a report's bare "attack" is
+//     shorthand for "armed attack";
+//   - discretion: explicit on both sides but B adds a kind of cue (a decider,
+//     "steps deemed appropriate") -> added; explicit -> implicit -> "implicit";
+//   - paraphrase: same value, different words (deliberate = intentional,
+//     ceasefire line = armistice line, shall = undertakes to).
 std::vector<Delta> deltas(const Document& a, const std::vector<std::string>& a_units,
                           const std::vector<Annotation>& a_annotations, const Document& b,
                           const std::vector<std::string>& b_units,

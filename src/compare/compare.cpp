@@ -1,1 +1,169 @@
-// placeholder: implementation in progress
+#include "compare/compare.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "align/align.h"
+#include "diff/diff.h"
+#include "structure/structure.h"
+
+namespace cd::compare {
+namespace {
+
+// A group of B units is diffed as one text: their bodies joined by a newline.
+// The join is synthetic, so ops are mapped back to document offsets piece by
+// piece and the synthetic separators are dropped (an equal op over a
+// separator keeps its A side as a deletion), so that the ops still cover A's
+// body and every B body exactly.
+struct Piece {
+  uint32_t concat_start;
+  uint32_t concat_end;
+  uint32_t doc_start;
+};
+
+std::vector<DiffOp> diff_pair(const Document& a, Span a_body, const Document& b,
+                              const std::vector<Span>& b_bodies) {
+  std::u32string joined;
+  std::vector<Piece> pieces;
+  for (std::size_t k = 0; k < b_bodies.size(); ++k) {
+    if (k > 0) joined.push_back(U'\n');
+    const Span s = b_bodies[k];
+    pieces.push_back({static_cast<uint32_t>(joined.size()),
+                      static_cast<uint32_t>(joined.size() + s.size()), s.start});
+    joined.append(b.text, s.start, s.size());
+  }
+  const auto a_text = std::u32string_view(a.text).substr(a_body.start, a_body.size());
+  diff::Options opt;
+  const EditScript script = diff::diff_texts(a_text, joined, opt, a_body.start, 0);
+
+  auto map_pos = [&](uint32_t c) -> uint32_t {
+    for (const auto& p : pieces) {
+      if (c <= p.concat_end) return p.doc_start + (c > p.concat_start ? c - p.concat_start : 0);
+    }
+    return pieces.empty() ? 0 : pieces.back().doc_start + (pieces.back().concat_end - pieces.back().concat_start);
+  };
+
+  std::vector<DiffOp> out;
+  for (const auto& op : script.ops) {
+    if (op.op == OpKind::del) {
+      DiffOp d = op;
+      d.b = Span{map_pos(op.b.start), map_pos(op.b.start)};
+      out.push_back(d);
+      continue;
+    }
+    // Walk the B range piece by piece; gaps are synthetic separators.
+    uint32_t c = op.b.start;
+    uint32_t a_pos = op.a.start;
+    while (c < op.b.end) {
+      const Piece* inside = nullptr;
+      for (const auto& p : pieces) {
+        if (c >= p.concat_start && c < p.concat_end) inside = &p;
+      }
+      if (inside == nullptr) {
+        // A separator character.
+        if (op.op == OpKind::equal) {
+          out.push_back(DiffOp{OpKind::del, Span{a_pos, a_pos + 1}, Span{map_pos(c), map_pos(c)}, -1});
+          ++a_pos;
+        }
+        ++c;
+        continue;
+      }
+      const uint32_t end = std::min(op.b.end, inside->concat_end);
+      DiffOp d = op;
+      d.b = Span{inside->doc_start + (c - inside->concat_start),
+                 inside->doc_start + (end - inside->concat_start)};
+      if (op.op == OpKind::equal) {
+        d.a = Span{a_pos, a_pos + (end - c)};
+        a_pos += end - c;
+      } else {
+        d.a = Span{a_pos, a_pos};
+      }
+      out.push_back(d);
+      c = end;
+    }
+  }
+  return out;
+}
+
+Span body_of(const Document& doc, const std::string& id) {
+  if (const Clause* c = doc.clause(id)) return c->body.empty() ? c->span : c->body;
+  if (const Sentence* s = doc.sentence(id)) return s->span;
+  return {};
+}
+
+// Alignment options for a comparison. Cue categories per unit help
+// alignment across genres; reporting and wording categories (hedge,
+// vagueness, bindingness) say nothing about which provision a text speaks
+// of, so they are left out.
+align::Options align_options(const std::vector<Annotation>& a_ann, const std::vector<Annotation>& b_ann,
+                             const Options& options) {
+  align::Options aopt;
+  aopt.a_units = options.a_units;
+  aopt.threshold = options.threshold;
+  auto cue_sets = [](const std::vector<Annotation>& anns) {
+    std::map<std::string, std::set<std::string>> out;
+    for (const auto& an : anns) {
+      if (an.unit.empty() || an.category == "hedge" || an.category == "vagueness" ||
+          an.category == "bindingness")
+        continue;
+      out[an.unit].insert(an.category);
+    }
+    return out;
+  };
+  aopt.a_cues = cue_sets(a_ann);
+  aopt.b_cues = cue_sets(b_ann);
+  return aopt;
+}
+
+}  // namespace
+
+Result<Document> load(const std::string& path, const ingest::Options& options) {
+  auto doc = ingest::ingest_file(path, options);
+  if (!doc.ok()) return doc.status();
+  structure::build(doc.value());
+  return doc;
+}
+
+std::vector<AlignedPair> align_documents(const Document& a, const Document& b,
+                                         const annotate::RuleSet& rules, const Options& options) {
+  return align::align(a, b,
+                      align_options(annotate::annotate(a, rules), annotate::annotate(b, rules), options))
+      .pairs;
+}
+
+Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const Options& options) {
+  Comparison c;
+  c.a_annotations = annotate::annotate(a, rules, &a.diagnostics);
+  c.b_annotations = annotate::annotate(b, rules, &b.diagnostics);
+  c.a_profiles = annotate::profiles(a, c.a_annotations);
+  c.b_profiles = annotate::profiles(b, c.b_annotations);
+
+  auto alignment = align::align(a, b, align_options(c.a_annotations, c.b_annotations, options));
+
+  for (auto& pair : alignment.pairs) {
+    std::vector<Span> b_bodies;
+    for (const auto& id : pair.b) b_bodies.push_back(body_of(b, id));
+    std::sort(b_bodies.begin(), b_bodies.end());
+    const Span a_body = pair.a.empty() ? Span{} : body_of(a, pair.a.front());
+    pair.diff = diff_pair(a, a_body, b, b_bodies);
+    pair.deltas = annotate::deltas(a, pair.a, c.a_annotations, b, pair.b, c.b_annotations);
+  }
+  // Summary: for each dimension, the change found in the best-scoring pair
+  // that has one (pairs are scanned in descending score).
+  std::vector<const AlignedPair*> by_score;
+  for (const auto& p : alignment.pairs) by_score.push_back(&p);
+  std::stable_sort(by_score.begin(), by_score.end(),
+                   [](const AlignedPair* x, const AlignedPair* y) { return x->score > y->score; });
+  for (const auto* p : by_score) {
+    for (const auto& d : p->deltas) c.summary.emplace(d.dimension, d.change);
+  }
+  c.pairs = std::move(alignment.pairs);
+  c.unaligned_a = std::move(alignment.unaligned_a);
+  c.unaligned_b = std::move(alignment.unaligned_b);
+  c.a = std::move(a);
+  c.b = std::move(b);
+  return c;
+}
+
+}  // namespace cd::compare

@@ -20,10 +20,15 @@ Result<Document> load(const std::string& path, const ingest::Options& options = 
 
 struct Options {
   std::vector<std::string> a_units;  // compare only these units of A (e.g. {"art5"})
-  double threshold = 0.15;
+  double threshold = 0.2;
 };
 
 Comparison compare(Document a, Document b, const annotate::RuleSet& rules,
                    const Options& options = {});
+
+// The alignment step of compare() alone, with the same inputs (including the
+// cue categories of each unit): what `clausediff eval align` scores.
+std::vector<AlignedPair> align_documents(const Document& a, const Document& b,
+                                         const annotate::RuleSet& rules, const Options& options = {});
 
 }  // namespace cd::compare

@@ -2,17 +2,33 @@
 //
 // Algorithm: Myers 1986, "An O(ND) difference algorithm and its variations",
 // in its linear-space form (divide and conquer on the middle snake), over
-// tokens from ICU word boundaries (text/segment.h). Before the O(ND) search,
-// common prefix and suffix are stripped and tokens that occur exactly once in
-// both texts serve as anchors (the idea of patience diff), which keeps the
-// result minimal on typical documents and fast on large ones. When the edit
-// distance exceeds `max_cost` the search stops refining and returns a valid
-// but possibly non-minimal script with stats.approximate = true.
-// A cleanup pass (on unless `minimal`) merges short equalities between
-// changes and slides edits to word boundaries, for display; moves are
-// detected as deleted and inserted runs of the same text.
+// tokens from ICU word boundaries (text/segment.h; an equivalent direct scan
+// for ASCII-only chunks), interned to integer ids. Before the O(ND) search,
+// common prefix and suffix are stripped. Regions small enough, or cheap enough
+// (few differences), are solved exactly; large, expensive regions are first
+// cut by anchors in the manner of patience diff: k-grams of tokens (or single
+// tokens) that occur exactly once in each side, chained by a heaviest
+// increasing subsequence weighted by the matching run around each anchor.
+// With `minimal` the whole input is solved exactly (anchors only as the
+// fallback). When the work exceeds `max_cost` the search splits at the
+// furthest-reaching point instead (as GNU diff and xdiff do) and returns a
+// valid but possibly non-minimal script with stats.approximate = true.
+// A cleanup pass (on unless `minimal`) widens changes that cut a word to the
+// whole word, merges tiny equalities between changes and slides edits to the
+// best boundary (diff-match-patch's semantic cleanup idea), for display.
+// Moves are deleted and inserted runs (whole changes or paragraphs inside
+// them) with the same case-folded, whitespace-normalized text of at least
+// `min_move_tokens` words; both ops carry DiffOp::move.
 // Guarantee: the ops cover both texts in order; concatenating the text of
-// equal+del ops gives the old text exactly, equal+ins the new one.
+// equal+del ops gives the old text exactly, equal+ins the new one. Adjacent
+// ops of one kind (and move) are merged; a del op has an empty b span at the
+// current new offset, an ins op an empty a span at the current old offset.
+// With ignore_* options an equal op may pair spans whose text differs (by
+// case, whitespace, numbers, or punctuation; under ignore_punct one side may
+// even be empty).
+// Stats count non-space tokens (words, numbers, punctuation; in chars mode
+// non-space code points), deleted/inserted ones as in the final ops (after
+// cleanup).
 #pragma once
 
 #include <string>
@@ -26,9 +42,11 @@ namespace cd::diff {
 
 struct Options {
   bool ignore_case = false;
-  bool ignore_punct = false;       // punctuation tokens compare equal to nothing (treated as skippable)
+  bool ignore_punct = false;       // punctuation tokens take no part in matching (skipped); a
+                                   // change of only punctuation/space becomes an equal op
   bool ignore_whitespace = false;  // whitespace runs compare equal regardless of content
-  bool ignore_numbering = false;   // clause numbers/labels compare equal
+  bool ignore_numbering = false;   // numbers, Roman numerals after Article/Section/..., and
+                                   // short labels in parentheses "(a)" compare equal
   bool chars = false;              // character granularity instead of words
   bool minimal = false;            // no readability cleanup
   bool detect_moves = true;
@@ -43,20 +61,21 @@ EditScript diff_texts(std::u32string_view a, std::u32string_view b, const Option
 
 // Clause-level mapping between two versions of a document: equal, changed,
 // renumbered, moved, inserted, deleted, split, merged, with similarity.
+// Clauses (all levels; a clause pairs only with one of the same level) are
+// compared by body text as case-folded non-space tokens; similarity is the
+// LCS ratio 2*LCS/(|a|+|b|). Pairs are assigned greedily by similarity
+// (>= 0.5), then same number, then nearer relative position. See
+// clause_map.cpp for the split/merge and moved rules. Result in the newer
+// version's order (deleted clauses after the clause that preceded them).
 std::vector<ClauseMapping> map_clauses(const Document& older, const Document& newer);
 
 // History across N versions: for each clause of the last version, the chain of
-// clause ids back through the versions, and for each token range of its text
-// the index of the version that introduced it.
-struct BlameRange {
-  Span span;        // in the last version's text
-  int version = 0;  // index into the versions passed in
-};
-struct ClauseHistory {
-  std::string clause;               // id in the last version
-  std::vector<std::string> chain;   // id in each version (empty string: absent)
-  std::vector<BlameRange> blame;
-};
+// clause ids back through the versions (via map_clauses between consecutive
+// versions; the chain stops where the clause was inserted), and for each token
+// range of its body the index of the earliest version from which that text
+// survives unchanged (blame, by exact word diffs along the chain).
+using cd::BlameRange;     // model/analysis.h
+using cd::ClauseHistory;  // model/analysis.h
 std::vector<ClauseHistory> history(const std::vector<Document>& versions);
 
 }  // namespace cd::diff

@@ -74,6 +74,19 @@ struct ClauseMapping {
   double similarity = 0.0;
 };
 
+// History across N versions (diff::history): for each clause of the last
+// version, its id in each version and, per token range, the version that
+// introduced the text.
+struct BlameRange {
+  Span span;        // in the last version's text
+  int version = 0;  // index into the versions
+};
+struct ClauseHistory {
+  std::string clause;               // id in the last version
+  std::vector<std::string> chain;   // id in each version (empty string: absent)
+  std::vector<BlameRange> blame;
+};
+
 // ---- align / compare ----------------------------------------------------------
 
 struct Delta {

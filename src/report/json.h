@@ -20,5 +20,7 @@ std::string diff_json(const Document& older, const Document& newer, const EditSc
                       const std::vector<ClauseMapping>& clauses);
 std::string compare_json(const Comparison& c);
 std::string report_json(const ReportSet& set);
+std::string history_json(const std::vector<Document>& versions,
+                         const std::vector<ClauseHistory>& history);
 
 }  // namespace cd::report

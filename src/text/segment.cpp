@@ -1,7 +1,6 @@
 #include "text/segment.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/filteredbrk.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -65,20 +64,15 @@ bool has_blank_line(std::u32string_view text, uint32_t from, uint32_t to) {
   return false;
 }
 
+// Plain UAX #29 sentence breaks. ICU's FilteredBreakIterator was tried and
+// dropped: its English list suppressed the break after "NATO." in "of NATO.
+// In public ..." and still broke after "U.S."; we merge after the
+// abbreviations of kAbbreviations ourselves (ends_with_abbreviation).
 std::unique_ptr<icu::BreakIterator> make_sentence_iterator() {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
-  if (U_FAILURE(status)) throw std::logic_error("ICU filtered break builder failed");
-  for (const char16_t* abbr : kAbbreviations) {
-    builder->suppressBreakAfter(icu::UnicodeString(abbr), status);
-    status = U_ZERO_ERROR;  // duplicates of ICU's own list report an error; harmless
-  }
-  icu::BreakIterator* base =
-      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status);
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
   if (U_FAILURE(status)) throw std::logic_error("ICU sentence iterator failed");
-  std::unique_ptr<icu::BreakIterator> it(builder->wrapIteratorWithFilter(base, status));
-  if (U_FAILURE(status)) throw std::logic_error("ICU filtered iterator failed");
   return it;
 }
 

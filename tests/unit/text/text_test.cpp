@@ -53,3 +53,12 @@ TEST_CASE("tokenize: tokens cover the text exactly") {
 TEST_CASE("fold: one code point to one") {
   CHECK(text::fold(U"\u201CArmed\u201D \u2013 ATTACK") == U"\"armed\" - attack");
 }
+
+TEST_CASE("sentences: an acronym at the end of a sentence still ends it (regression)") {
+  // ICU's English filtered iterator suppressed this break ("NATO." looked
+  // like an abbreviation); the news article's sentence about Article 5 was
+  // lost inside the one before it.
+  const std::u32string t = U"The architecture of NATO. In public discourse, Article 5 is cited.";
+  auto s = text::sentences(t, Span{0, static_cast<uint32_t>(t.size())});
+  CHECK(s.size() == 2);
+}

@@ -1,0 +1,344 @@
+// diff/clause_map.cpp: clause-level mapping between two versions.
+//
+// Each clause (top-level and nested, Document::clauses) is compared by its
+// body text as a sequence of case-folded non-space word tokens.
+// Similarity = 2 * LCS / (|A| + |B|) (the LCS ratio, a Dice coefficient over
+// the common subsequence), computed with the same Myers/anchor matcher as the
+// text diff; a bag-of-tokens Dice, which is an upper bound of it, filters
+// pairs first.
+// Assignment: greedy by score (similarity, then same number, then nearer
+// relative position), one to one, among clauses of the same level, threshold
+// 0.5; similarities are computed lazily (best upper bound first), so most
+// pairs never need an LCS. Documents with more than 250 000 clause pairs
+// compare each clause with clauses near its expected position only (40-150
+// either side) plus every clause of identical text.
+// Statuses: equal (same number, same text), changed (same number, lower
+// similarity), renumbered (different number), moved (a pair with similarity
+// >= 0.9 that falls outside the longest increasing subsequence of the pairs'
+// positions, i.e. its order changed relative to its neighbours), split (one
+// old clause whose tokens are found in 2+ consecutive new clauses of the same
+// level: each holds >= 80 % tokens of the old one and together they cover
+// >= 60 % of it), merged (the reverse), inserted, deleted.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "diff/diff.h"
+#include "diff/myers.h"
+#include "diff/tokens.h"
+#include "text/fold.h"
+#include "text/segment.h"
+
+namespace cd::diff {
+namespace {
+
+constexpr double kThreshold = 0.5;
+constexpr double kMovedMin = 0.9;
+constexpr double kWeakPair = 0.8;
+constexpr double kContainment = 0.8;
+constexpr double kCoverage = 0.6;
+constexpr std::size_t kAllPairsLimit = 250'000;
+// Beyond kAllPairsLimit pairs, a clause is compared with clauses within
+// this many positions of its expected place (fewer on very long documents).
+constexpr int kMaxWindow = 150;
+constexpr int kMinWindow = 40;
+constexpr std::size_t kWindowPairs = 500'000;
+
+struct ClauseText {
+  const Clause* clause = nullptr;
+  int index = 0;                 // pre-order position
+  std::vector<uint32_t> seq;     // token ids in order
+  std::vector<uint32_t> bag;     // sorted ids
+  std::u32string norm;           // whitespace-collapsed text
+};
+
+std::vector<ClauseText> clause_texts(const Document& doc, detail::Interner& interner) {
+  std::vector<ClauseText> out;
+  int index = 0;
+  for (const auto& c : doc.clauses) {
+    ClauseText ct;
+    ct.clause = &c;
+    ct.index = index++;
+    Span body = c.body.empty() ? c.span : c.body;
+    body.end = std::min<uint32_t>(body.end, static_cast<uint32_t>(doc.text.size()));
+    body.start = std::min(body.start, body.end);
+    const std::u32string_view s = std::u32string_view(doc.text).substr(body.start, body.size());
+    std::u32string key;
+    for (const auto& t : text::tokenize(s)) {
+      if (t.kind == text::TokenKind::space) {
+        if (!ct.norm.empty()) ct.norm.push_back(U' ');
+        continue;
+      }
+      const auto raw = s.substr(t.span.start, t.span.size());
+      ct.norm.append(raw);
+      key.assign(raw);
+      for (auto& ch : key) ch = text::fold_char(ch);
+      ct.seq.push_back(interner.intern(key));
+    }
+    while (!ct.norm.empty() && ct.norm.back() == U' ') ct.norm.pop_back();
+    ct.bag = ct.seq;
+    std::sort(ct.bag.begin(), ct.bag.end());
+    out.push_back(std::move(ct));
+  }
+  return out;
+}
+
+std::size_t bag_common(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y) {
+  std::size_t i = 0, j = 0, n = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i] < y[j]) ++i;
+    else if (y[j] < x[i]) ++j;
+    else ++n, ++i, ++j;
+  }
+  return n;
+}
+
+double lcs_ratio(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y, uint32_t vocab) {
+  if (x.empty() && y.empty()) return 1.0;
+  if (x.empty() || y.empty()) return 0.0;
+  detail::Matcher m(x, y, vocab, {});
+  m.run();
+  std::size_t common = 0;
+  for (int32_t v : m.match_of_a()) common += v >= 0;
+  return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());
+}
+
+// Indices (into `keys`) of a longest strictly increasing subsequence.
+std::vector<std::size_t> lis(const std::vector<int>& keys) {
+  std::vector<std::size_t> tails, prev(keys.size(), SIZE_MAX);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    auto it = std::lower_bound(tails.begin(), tails.end(), keys[i],
+                               [&](std::size_t t, int k) { return keys[t] < k; });
+    if (it != tails.begin()) prev[i] = *(it - 1);
+    if (it == tails.end()) tails.push_back(i); else *it = i;
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t i = tails.empty() ? SIZE_MAX : tails.back(); i != SIZE_MAX; i = prev[i]) out.push_back(i);
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+struct Group {
+  std::vector<int> a, b;  // indices into the clause lists
+  std::string status;
+  double similarity = 0.0;
+};
+
+}  // namespace
+
+std::vector<ClauseMapping> map_clauses(const Document& older, const Document& newer) {
+  detail::Interner interner;
+  const auto ca = clause_texts(older, interner);
+  const auto cb = clause_texts(newer, interner);
+  const uint32_t vocab = interner.size();
+  const int na = static_cast<int>(ca.size()), nb = static_cast<int>(cb.size());
+
+  // Candidate pairs whose upper bound (bag Dice) reaches the threshold.
+  // Greedy assignment by exact similarity, evaluated lazily: the queue holds
+  // upper bounds; an entry popped as a bound gets its LCS ratio computed and
+  // goes back; an exact entry popped is at least every remaining bound, so it
+  // is the next greedy choice. Pairs whose clauses are taken are dropped
+  // unevaluated, which keeps large documents fast.
+  struct Cand {
+    double sim;
+    bool exact;
+    bool same_number;
+    double distance;
+    int i, j;
+  };
+  auto worse = [](const Cand& x, const Cand& y) {  // priority_queue puts the best on top
+    if (x.sim != y.sim) return x.sim < y.sim;
+    if (x.exact != y.exact) return !x.exact;
+    if (x.same_number != y.same_number) return !x.same_number;
+    if (x.distance != y.distance) return x.distance > y.distance;
+    return std::make_pair(x.i, x.j) > std::make_pair(y.i, y.j);
+  };
+  std::vector<Cand> heap;
+  const bool all_pairs = static_cast<std::size_t>(na) * static_cast<std::size_t>(nb) <= kAllPairsLimit;
+  const int window = static_cast<int>(std::clamp<std::size_t>(
+      kWindowPairs / static_cast<std::size_t>(std::max({na, nb, 1})), kMinWindow, kMaxWindow));
+  std::unordered_map<std::u32string, std::vector<int>> by_text;
+  for (int j = 0; j < nb; ++j) by_text[cb[j].norm].push_back(j);
+  for (int i = 0; i < na; ++i) {
+    auto consider = [&](int j, bool same_text) {
+      if (ca[i].clause->level != cb[j].clause->level) return;
+      const double rel_i = na > 1 ? static_cast<double>(i) / (na - 1) : 0.0;
+      const double rel_j = nb > 1 ? static_cast<double>(j) / (nb - 1) : 0.0;
+      const bool same_number = ca[i].clause->number == cb[j].clause->number;
+      const double distance = std::abs(rel_i - rel_j);
+      if (same_text) {
+        heap.push_back({1.0, true, same_number, distance, i, j});
+        return;
+      }
+      const std::size_t la = ca[i].seq.size(), lb = cb[j].seq.size();
+      if (la + lb == 0) return;
+      if (2.0 * static_cast<double>(std::min(la, lb)) / static_cast<double>(la + lb) < kThreshold) return;
+      const double dice = 2.0 * static_cast<double>(bag_common(ca[i].bag, cb[j].bag)) / static_cast<double>(la + lb);
+      if (dice < kThreshold) return;
+      // Same tokens, different spacing or case: below a true 1.0.
+      heap.push_back({std::min(dice, 0.999), false, same_number, distance, i, j});
+    };
+    const auto exact = by_text.find(ca[i].norm);
+    auto is_exact = [&](int j) {
+      return exact != by_text.end() && std::binary_search(exact->second.begin(), exact->second.end(), j);
+    };
+    if (exact != by_text.end()) {
+      for (int j : exact->second) consider(j, true);
+    }
+    int lo = 0, hi = nb;
+    if (!all_pairs) {
+      const int center = static_cast<int>(static_cast<int64_t>(i) * nb / std::max(na, 1));
+      lo = std::max(0, center - window);
+      hi = std::min(nb, center + window + 1);
+    }
+    for (int j = lo; j < hi; ++j) {
+      if (!is_exact(j)) consider(j, false);
+    }
+  }
+  std::make_heap(heap.begin(), heap.end(), worse);
+  std::vector<int> to_b(na, -1), to_a(nb, -1);
+  std::vector<double> sim_a(na, 0.0);
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), worse);
+    Cand c = heap.back();
+    heap.pop_back();
+    if (to_b[c.i] >= 0 || to_a[c.j] >= 0) continue;
+    if (!c.exact) {
+      c.sim = std::min(lcs_ratio(ca[c.i].seq, cb[c.j].seq, vocab), 0.999);
+      c.exact = true;
+      if (c.sim < kThreshold) continue;
+      heap.push_back(c);
+      std::push_heap(heap.begin(), heap.end(), worse);
+      continue;
+    }
+    to_b[c.i] = c.j;
+    to_a[c.j] = c.i;
+    sim_a[c.i] = c.sim;
+  }
+
+  std::vector<Group> groups;
+  std::vector<bool> grouped_a(na, false), grouped_b(nb, false);
+  // Split: one old clause spread over consecutive new clauses; merged: the
+  // reverse. `one`/`many` are the two sides, `contained` tells whether a
+  // clause of `many` lies (mostly) inside the clause of `one`.
+  auto find_spread = [&](const std::vector<ClauseText>& one, const std::vector<ClauseText>& many,
+                         std::vector<int>& one_to, std::vector<int>& many_to, bool split) {
+    for (int o = 0; o < static_cast<int>(one.size()); ++o) {
+      if ((split ? grouped_a[o] : grouped_b[o]) || one[o].seq.empty()) continue;
+      double own = 0.0;
+      if (one_to[o] >= 0) own = split ? sim_a[o] : sim_a[one_to[o]];
+      if (own >= kWeakPair) continue;
+      std::vector<int> best;
+      double best_cover = 0.0;
+      std::vector<int> run;
+      double cover = 0.0;
+      auto close_run = [&]() {
+        if (run.size() >= 2 && cover > best_cover) best = run, best_cover = cover;
+        run.clear();
+        cover = 0.0;
+      };
+      // Near the expected position only (the text around a split stays in place).
+      const int nm = static_cast<int>(many.size()), no = static_cast<int>(one.size());
+      const int center = no > 0 ? static_cast<int>(static_cast<int64_t>(o) * nm / no) : 0;
+      const int lo = std::max(0, center - window), hi = std::min(nm, center + window + 1);
+      for (int k = lo; k < hi; ++k) {
+        if (many[k].clause->level != one[o].clause->level) continue;  // same-level order
+        const bool free = (many_to[k] < 0 || many_to[k] == o) &&
+                          !(split ? grouped_b[k] : grouped_a[k]);
+        const std::size_t common = many[k].seq.empty() ? 0 : bag_common(many[k].bag, one[o].bag);
+        const double contained =
+            many[k].seq.empty() ? 0.0 : static_cast<double>(common) / static_cast<double>(many[k].seq.size());
+        if (free && contained >= kContainment) {
+          run.push_back(k);
+          cover += static_cast<double>(common) / static_cast<double>(one[o].seq.size());
+        } else {
+          close_run();
+        }
+      }
+      close_run();
+      if (best.empty() || best_cover < kCoverage) continue;
+      Group g;
+      std::vector<uint32_t> joined;
+      for (int k : best) joined.insert(joined.end(), many[k].seq.begin(), many[k].seq.end());
+      g.similarity = lcs_ratio(one[o].seq, joined, vocab);
+      g.status = split ? "split" : "merged";
+      if (split) {
+        g.a = {o};
+        g.b = best;
+      } else {
+        g.a = best;
+        g.b = {o};
+      }
+      // Undo the one-to-one pairs the group replaces.
+      if (one_to[o] >= 0) many_to[one_to[o]] = -1, one_to[o] = -1;
+      for (int k : best) {
+        if (many_to[k] >= 0) one_to[many_to[k]] = -1, many_to[k] = -1;
+      }
+      for (int x : g.a) grouped_a[x] = true;
+      for (int x : g.b) grouped_b[x] = true;
+      groups.push_back(std::move(g));
+    }
+  };
+  find_spread(ca, cb, to_b, to_a, true);
+  find_spread(cb, ca, to_a, to_b, false);
+
+  // One-to-one pairs; order changes found by a longest increasing subsequence.
+  std::vector<int> pair_a, keys;
+  for (int i = 0; i < na; ++i) {
+    if (to_b[i] >= 0) pair_a.push_back(i), keys.push_back(to_b[i]);
+  }
+  std::vector<bool> in_order(pair_a.size(), false);
+  for (std::size_t k : lis(keys)) in_order[k] = true;
+  for (std::size_t k = 0; k < pair_a.size(); ++k) {
+    const int i = pair_a[k], j = to_b[i];
+    Group g;
+    g.a = {i};
+    g.b = {j};
+    const bool same_text = ca[i].norm == cb[j].norm;
+    g.similarity = same_text ? 1.0 : sim_a[i];
+    const bool same_number = ca[i].clause->number == cb[j].clause->number;
+    if (!in_order[k] && g.similarity >= kMovedMin) g.status = "moved";
+    else if (!same_number) g.status = "renumbered";
+    else g.status = same_text ? "equal" : "changed";
+    groups.push_back(std::move(g));
+  }
+  for (int i = 0; i < na; ++i) {
+    if (to_b[i] < 0 && !grouped_a[i]) groups.push_back({{i}, {}, "deleted", 0.0});
+  }
+  for (int j = 0; j < nb; ++j) {
+    if (to_a[j] < 0 && !grouped_b[j]) groups.push_back({{}, {j}, "inserted", 0.0});
+  }
+
+  // Order: by position in the newer version; a deleted clause right after
+  // the newer position of the old clause before it.
+  std::vector<double> new_pos_of_a(na, -1.0);
+  for (const auto& g : groups) {
+    if (g.b.empty()) continue;
+    for (int i : g.a) new_pos_of_a[i] = *std::min_element(g.b.begin(), g.b.end());
+  }
+  double last = -1.0;
+  for (int i = 0; i < na; ++i) {
+    if (new_pos_of_a[i] < 0) new_pos_of_a[i] = last + 0.5; else last = new_pos_of_a[i];
+  }
+  auto key = [&](const Group& g) {
+    const double pos = g.b.empty() ? new_pos_of_a[g.a.front()]
+                                   : static_cast<double>(*std::min_element(g.b.begin(), g.b.end()));
+    return std::make_pair(pos, g.a.empty() ? -1 : g.a.front());
+  };
+  std::stable_sort(groups.begin(), groups.end(), [&](const Group& x, const Group& y) { return key(x) < key(y); });
+
+  std::vector<ClauseMapping> out;
+  out.reserve(groups.size());
+  for (const auto& g : groups) {
+    ClauseMapping m;
+    for (int i : g.a) m.a.push_back(ca[i].clause->id);
+    for (int j : g.b) m.b.push_back(cb[j].clause->id);
+    m.status = g.status;
+    m.similarity = std::round(g.similarity * 1000.0) / 1000.0;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace cd::diff

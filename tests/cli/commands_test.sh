@@ -1,0 +1,102 @@
+# End-to-end tests of the clausediff command line: help, exit codes, error
+# messages, files written (docs/CLI.md).
+source "$(dirname "$0")/lib.sh"
+NAT=corpus/texts/01_north_atlantic_treaty_1949.txt
+DRAFT=corpus/texts/11d_us_security_guarantee_draft_nov2025_REPORTED.txt
+
+# --help and --version
+for cmd in ingest annotate diff history compare report; do
+  run "$cmd" --help; expect_rc 0 "$cmd --help"; expect_out "Usage" "$cmd --help"
+done
+run --version; expect_rc 0 "--version"; expect_out "clausediff " "--version"
+run --help; expect_rc 0 "--help"; expect_out "compare" "--help lists commands"
+
+# Usage errors: one line (plus a hint), exit 2.
+run ingest --no-such-flag "$NAT"; expect_rc 2 "unknown flag"; expect_err "clausediff: error:" "unknown flag"
+expect_err_lines 2 "unknown flag"
+run; expect_rc 2 "no command"
+run ingest; expect_rc 2 "missing file argument"
+run frobnicate; expect_rc 2 "unknown command"
+run ingest does/not/exist.txt; expect_rc 2 "missing file"
+expect_err "clausediff: does/not/exist.txt: error: no such file" "missing file message"
+run ingest tests; expect_rc 2 "directory"; expect_err "tests: error:" "directory message"
+run compare "$NAT" "$DRAFT" --unit art99; expect_rc 2 "unknown unit"; expect_err "no unit 'art99'" "unknown unit"
+unreadable="$TMP/unreadable.txt"; echo "text" >"$unreadable"; chmod 000 "$unreadable"
+if [[ $(id -u) -ne 0 ]]; then
+  run ingest "$unreadable"; expect_rc 2 "unreadable file"; expect_err "cannot open" "unreadable message"
+fi
+
+# ingest: JSON contract
+run ingest "$NAT" --format json; expect_rc 0 "ingest json"
+py '
+import json, sys
+d = json.load(sys.stdin)
+assert d["document"]["id"] == "nat-1949", d["document"]["id"]
+assert d["document"]["kind"] == "treaty" and d["document"]["genre"] == "legal"
+ids = [c["id"] for c in d["clauses"]]
+assert "art5" in ids and "art14" in ids, ids
+c5 = [c for c in d["clauses"] if c["id"] == "art5"][0]
+assert c5["label"] == "Article 5" and c5["number"] == "5", c5
+assert d["text"][c5["start"]:c5["end"]] == c5["text"]
+for s in d["sentences"]:
+    assert d["text"][s["start"]:s["end"]] == s["text"], s
+' "ingest json: clauses and code point offsets"
+run ingest nat-1949 --format json; expect_rc 0 "ingest by corpus id"; expect_out '"art5"' "ingest by id"
+
+# diff: exit 1 on differences, 0 on none; ops reproduce both texts
+run diff "$NAT" "$NAT" --format json; expect_rc 0 "diff identical"
+run diff corpus/texts/09a_budapest_memorandum_1994_UNTS_text.txt corpus/texts/09b_budapest_memorandum_1994_A-49-765_text.txt --format json
+expect_rc 1 "diff different"
+py '
+import json, sys
+d = json.load(sys.stdin)
+old = open("corpus/texts/09a_budapest_memorandum_1994_UNTS_text.txt", encoding="utf-8").read()
+new = open("corpus/texts/09b_budapest_memorandum_1994_A-49-765_text.txt", encoding="utf-8").read()
+a = "".join(o["text"] for o in d["ops"] if o["op"] in ("equal", "delete"))
+b = "".join(o["text"] for o in d["ops"] if o["op"] in ("equal", "insert"))
+assert a and a in old, "old text not reproduced"
+assert b and b in new, "new text not reproduced"
+pos = 0
+for o in d["ops"]:
+    assert o["old_start"] <= o["old_end"] and o["new_start"] <= o["new_end"]
+' "diff ops reproduce both canonical texts"
+
+# compare: the skeleton issue's acceptance: Article 5 against the reported draft
+run compare "$NAT" "$DRAFT" --unit art5 --format json; expect_rc 1 "compare differs"
+py '
+import json, sys
+d = json.load(sys.stdin)
+pairs = [p for p in d["pairs"] if p["a"] == "art5"]
+assert pairs, d["pairs"]
+got = {(x["dimension"], x["change"]): x for p in pairs for x in p["deltas"]}
+for want in [("trigger","narrowed"), ("discretion","added"), ("means","weakened"), ("immediacy","removed")]:
+    assert want in got, (want, sorted(got))
+    x = got[want]
+    assert x["explanation"], want
+for want in [("trigger","narrowed"), ("discretion","added"), ("means","weakened")]:
+    x = got[want]
+    assert x["a_evidence"] or x["b_evidence"], want
+    for e in x["a_evidence"] + x["b_evidence"]:
+        assert e["text"] and e["end"] > e["start"]
+assert got[("trigger","narrowed")]["b_evidence"], "trigger evidence on the draft side"
+assert got[("immediacy","removed")]["a_evidence"][0]["text"].lower() == "forthwith"
+' "compare NAT/draft deltas with evidence"
+
+# report: writes report.html in the current folder unless -o, prints the path
+out="$TMP/r.html"
+run report -o "$out"; expect_rc 0 "report"; expect_out "r.html" "report prints path"
+if [[ -s "$out" ]]; then ok; else bad "report file written"; fi
+if grep -q "Article 5" "$out" && ! grep -qiE '(src|href)="https?:' "$out"; then ok; else bad "report content/self-contained"; fi
+run report --set no-such-set -o "$TMP/x.html"; expect_rc 2 "unknown set"
+[[ ! -e "$TMP/x.html" ]] && ok || bad "no file for a failed report"
+
+# No half-written output: a read-only folder gives exit 2 and leaves nothing.
+ro="$TMP/ro"; mkdir "$ro"; chmod 555 "$ro"
+if [[ $(id -u) -ne 0 ]]; then
+  run report -o "$ro/report.html"; expect_rc 2 "read-only folder"
+  [[ -z "$(ls -A "$ro")" ]] && ok || bad "read-only folder left files"
+fi
+run ingest "$NAT" --format json -o "$TMP/no/such/dir/out.json"; expect_rc 2 "missing output folder"
+expect_err "cannot create a file in the output folder" "missing output folder message"
+
+finish

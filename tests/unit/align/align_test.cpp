@@ -1,0 +1,104 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "align/align.h"
+#include "annotate/annotate.h"
+#include "compare/compare.h"
+#include "core/utf8.h"
+#include "test_util.h"
+
+using namespace cd;
+
+namespace {
+
+Document load(const std::string& rel, const std::string& genre = "legal") {
+  ingest::Options o;
+  o.genre = genre;
+  o.kind = genre == "report" ? "news" : "treaty";
+  auto d = compare::load(testing::repo_path(rel), o);
+  REQUIRE_MESSAGE(d.ok(), d.status().to_string());
+  return std::move(d.value());
+}
+
+const AlignedPair* pair_with(const align::Alignment& al, const std::string& a, const std::string& b) {
+  for (const auto& p : al.pairs) {
+    if (std::find(p.a.begin(), p.a.end(), a) != p.a.end() &&
+        std::find(p.b.begin(), p.b.end(), b) != p.b.end())
+      return &p;
+  }
+  return nullptr;
+}
+
+const char* kNat = "corpus/texts/01_north_atlantic_treaty_1949.txt";
+
+// Alignment as compare() runs it: with the cue categories of each unit.
+align::Alignment align_with_cues(const Document& a, const Document& b,
+                                 const std::vector<std::string>& a_units = {}) {
+  auto rules = annotate::RuleSet::builtin();
+  REQUIRE(rules.ok());
+  compare::Options opt;
+  opt.a_units = a_units;
+  align::Alignment al;
+  al.pairs = compare::align_documents(a, b, *rules, opt);
+  return al;
+}
+
+}  // namespace
+
+TEST_CASE("align: a document with itself pairs every unit as 'same'") {
+  const Document nat = load(kNat);
+  auto al = align::align(nat, nat);
+  CHECK(al.unaligned_a.empty());
+  for (const char* id : {"art1", "art5", "art14"}) {
+    const auto* p = pair_with(al, id, id);
+    REQUIRE_MESSAGE(p != nullptr, id);
+    CHECK(p->kind == "same");
+    CHECK(p->score > 0.99);
+  }
+}
+
+TEST_CASE("align: Article 5 with the reported draft's operative quotes, as one group") {
+  const Document nat = load(kNat);
+  const Document draft = load("corpus/texts/11d_us_security_guarantee_draft_nov2025_REPORTED.txt");
+  auto al = align_with_cues(nat, draft, {"art5"});
+  REQUIRE_FALSE(al.pairs.empty());
+  const auto* p = pair_with(al, "art5", "p1");
+  REQUIRE(p != nullptr);
+  // Quotes (1)-(3) together restate Article 5: trigger, response, means.
+  CHECK(p->b == std::vector<std::string>{"p1", "p2", "p3"});
+  CHECK(p->kind != "same");
+  CHECK_FALSE(p->evidence.empty());
+}
+
+TEST_CASE("align: news sentences that paraphrase Article 5 pair with it; unrelated ones do not") {
+  const Document nat = load(kNat);
+  const Document news = load("corpus/news/platinum_guarantees_article.txt", "report");
+  auto al = align::align(nat, news);
+  const auto with_cues = align_with_cues(nat, news);
+  auto sentence_starting = [&](const std::string& prefix) -> std::string {
+    for (const auto& s : news.sentences) {
+      if (news.utf8(s.span).rfind(prefix, 0) == 0) return s.id;
+    }
+    return {};
+  };
+  const auto attack_on_all = sentence_starting("The core provision");
+  const auto each_member = sentence_starting("Each treaty member independently");
+  const auto minerals = sentence_starting("The United States was unwilling");
+  REQUIRE_FALSE(attack_on_all.empty());
+  REQUIRE_FALSE(each_member.empty());
+  REQUIRE_FALSE(minerals.empty());
+  CHECK(pair_with(with_cues, "art5", attack_on_all) != nullptr);
+  CHECK(pair_with(with_cues, "art5", each_member) != nullptr);
+  CHECK(pair_with(with_cues, "art5", minerals) == nullptr);
+  CHECK(std::find(al.unaligned_b.begin(), al.unaligned_b.end(), minerals) != al.unaligned_b.end());
+}
+
+TEST_CASE("align: similarity is symmetric, 1 for equal texts, 0 for disjoint ones") {
+  CHECK(align::similarity(U"an armed attack", U"an armed attack") == doctest::Approx(1.0));
+  CHECK(align::similarity(U"armed attack in Europe", U"economic cooperation") == doctest::Approx(0.0));
+  const double x = align::similarity(U"deliberate armed attack", U"intentional armed attack");
+  CHECK(x == doctest::Approx(1.0));  // deliberate ~ intentional (equivalence table)
+  CHECK(align::similarity(U"a b armed", U"armed attack") ==
+        doctest::Approx(align::similarity(U"armed attack", U"a b armed")));
+}
