@@ -5,10 +5,9 @@
 // moves, approximate flag) and, on stderr, the time of each phase.
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
+#include <thread>
 
 #include "diff/diff.h"
 #include "text/fold.h"
@@ -16,14 +15,17 @@
 namespace {
 
 std::string slurp(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::FILE* f = std::fopen(path, "rb");
+  if (f == nullptr) {
     std::cerr << "diff_driver: cannot read " << path << "\n";
     std::exit(2);
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string out;
+  char buf[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  std::fclose(f);
+  return out;
 }
 
 // UTF-8 to code points, fast and lenient (invalid bytes become U+FFFD): the
@@ -74,8 +76,10 @@ int main(int argc, char** argv) {
     else if (flag == "--no-moves") options.detect_moves = false;
   }
   const auto t0 = std::chrono::steady_clock::now();
-  const std::u32string a = decode(slurp(argv[1]));
-  const std::u32string b = decode(slurp(argv[2]));
+  std::u32string a, b;
+  std::thread other([&] { b = decode(slurp(argv[2])); });
+  a = decode(slurp(argv[1]));
+  other.join();
   const double read_s = seconds_since(t0);
   const auto t1 = std::chrono::steady_clock::now();
   const cd::EditScript es = cd::diff::diff_texts(a, b, options);

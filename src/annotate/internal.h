@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "annotate/annotate.h"
+#include "annotate/span_index.h"
 
 namespace cd::annotate {
 
@@ -28,12 +29,18 @@ std::vector<Annotation> resolve_overlaps(std::vector<Annotation> annotations);
 // 0 = most specific (exception) ... larger = less specific; unknown = last.
 int category_priority(const std::string& category);
 
-// The innermost unit (smallest body; deeper level on ties) whose body holds
-// `span`; nullptr when none does.
-const Unit* innermost_unit(const std::vector<Unit>& units, Span span);
+// The sentence (or, without sentences, the unit body) around a span: the
+// context readings look at. Built once per document; each look-up is a binary
+// search.
+class ContextIndex {
+ public:
+  ContextIndex(const Document& doc, const std::vector<Unit>& units);
+  Span context_of(Span span) const;
 
-// The sentence (or, without sentences, the unit body) around `span`: the
-// context readings look at.
-Span context_of(const Document& doc, const std::vector<Unit>& units, Span span);
+ private:
+  const Document* doc_;
+  DisjointIndex sentence_index_;
+  UnitIndex unit_index_;
+};
 
 }  // namespace cd::annotate

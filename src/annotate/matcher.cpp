@@ -49,32 +49,21 @@ bool applies(const Rule& r, const Document& doc) {
 
 }  // namespace
 
-const Unit* innermost_unit(const std::vector<Unit>& units, Span span) {
-  const Unit* best = nullptr;
-  for (const auto& u : units) {
-    const Span body = u.body.empty() ? u.span : u.body;
-    if (!body.contains(span)) continue;
-    if (!best || body.size() < best->body.size() ||
-        (body.size() == best->body.size() && u.level > best->level)) {
-      best = &u;
-    }
-  }
-  return best;
-}
-
 std::vector<Annotation> match_rules(const Document& doc, const RuleSet& rules,
                                     std::vector<Diagnostic>* diagnostics) {
   std::vector<Annotation> out;
   if (rules.rules().empty()) return out;  // also a moved-from set, which has no Compiled
   const auto units = units_of(doc);
   const auto regions = search_regions(doc, units);
+  // Every hit needs its unit and a note check: both by binary search, so that
+  // a long document with thousands of clauses costs O(hits log units).
+  const UnitIndex unit_index(units);
   std::vector<Span> notes;
   for (const auto& b : doc.blocks) {
     if (b.kind == BlockKind::note) notes.push_back(b.span);
   }
-  const auto in_note = [&](Span s) {
-    return std::any_of(notes.begin(), notes.end(), [&](const Span& n) { return n.overlaps(s); });
-  };
+  const OverlapIndex note_index(std::move(notes));
+  const auto in_note = [&](Span s) { return note_index.overlaps_any(s); };
 
   const char32_t* const base = doc.text.data();
   const auto& compiled = rules.compiled();
@@ -106,7 +95,7 @@ std::vector<Annotation> match_rules(const Document& doc, const RuleSet& rules,
           a.strength = rule.strength;
           a.rationale = rule.rationale;
           a.source = "rule";
-          if (const Unit* u = innermost_unit(units, span)) a.unit = u->id;
+          if (const Unit* u = unit_index.innermost(span)) a.unit = u->id;
           a.id = a.unit + "-" + rule.id + "-" + std::to_string(start);
           out.push_back(std::move(a));
         }
@@ -129,12 +118,21 @@ std::vector<Annotation> match_rules(const Document& doc, const RuleSet& rules,
   return out;
 }
 
-Span context_of(const Document& doc, const std::vector<Unit>& units, Span span) {
-  for (const auto& s : doc.sentences) {
-    if (s.span.contains(span)) return s.span;
-  }
-  if (const Unit* u = innermost_unit(units, span)) return u->body.empty() ? u->span : u->body;
-  return Span{0, static_cast<uint32_t>(doc.text.size())};
+ContextIndex::ContextIndex(const Document& doc, const std::vector<Unit>& units)
+    : doc_(&doc),
+      sentence_index_([&] {
+        std::vector<Span> spans;
+        spans.reserve(doc.sentences.size());
+        for (const auto& s : doc.sentences) spans.push_back(s.span);
+        return spans;
+      }()),
+      unit_index_(units) {}
+
+Span ContextIndex::context_of(Span span) const {
+  const int64_t s = sentence_index_.holding(span);
+  if (s >= 0) return doc_->sentences[static_cast<std::size_t>(s)].span;
+  if (const Unit* u = unit_index_.innermost(span)) return u->body.empty() ? u->span : u->body;
+  return Span{0, static_cast<uint32_t>(doc_->text.size())};
 }
 
 }  // namespace cd::annotate

@@ -1,5 +1,8 @@
 // annotate/profile.cpp: slot values of a unit or a unit group.
 #include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "annotate/annotate.h"
 #include "annotate/cues.h"
@@ -19,6 +22,11 @@ std::vector<Profile> profiles(const Document& doc, const std::vector<Annotation>
   std::sort(by_start.begin(), by_start.end(), [](const Annotation* x, const Annotation* y) {
     return x->span.start < y->span.start;
   });
+  // Annotations are grouped by the unit they name once, not scanned per unit.
+  std::unordered_map<std::string, std::vector<const Annotation*>> by_unit;
+  for (const auto& a : annotations) {
+    if (!a.unit.empty()) by_unit[a.unit].push_back(&a);
+  }
   std::vector<Profile> out;
   for (const auto& u : units_of(doc)) {
     const Span s = u.span.empty() ? u.body : u.span;
@@ -29,8 +37,10 @@ std::vector<Profile> profiles(const Document& doc, const std::vector<Annotation>
       if (s.contains((*it)->span)) mine.push_back(**it);
     }
     // Human annotations may name their unit without lying inside its span.
-    for (const auto& a : annotations) {
-      if (a.unit == u.id && !s.contains(a.span)) mine.push_back(a);
+    if (auto named = by_unit.find(u.id); named != by_unit.end()) {
+      for (const Annotation* a : named->second) {
+        if (!s.contains(a->span)) mine.push_back(*a);
+      }
     }
     out.push_back(gather_selected(doc, u.id, std::move(mine)).profile);
   }

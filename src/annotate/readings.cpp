@@ -8,6 +8,10 @@
 //   attributes it to the instrument ("the draft says the US will assist",
 //   "the text states"), a commissive "will" stays an obligation with reading
 //   "attributed", and the generic prediction hit on the same words is dropped.
+//   A "will" inside an embedded question ("it is unclear whether they will
+//   replicate Article 5") is neither: the writer asks, and does not predict,
+//   and the uncertainty is already marked by the words that open the question.
+//   Both hits are dropped.
 // - "may": epistemic (hedge, reading "epistemic") when its subject is an event
 //   or state of affairs ("the deal may collapse"); deontic (permission,
 //   reading "permission") when its subject is an agent (a Party, a State, an
@@ -47,6 +51,15 @@ const boost::u32regex& attribution_cue() {
 const boost::u32regex& condition_opener() {
   static const boost::u32regex re = boost::make_u32regex(
       std::string(R"(\b(?:if|in\s+the\s+event(?:\s+that)?|in\s+case|whenever)\b[^,;:]*$)"),
+      boost::regex_constants::perl | boost::regex_constants::icase);
+  return re;
+}
+
+// "whether" (or "if" after a verb of asking or knowing) opening the clause that
+// holds the modal: the modal is the content of a question.
+const boost::u32regex& question_opener() {
+  static const boost::u32regex re = boost::make_u32regex(
+      std::string(R"(\b(?:whether|(?:unclear|unknown|uncertain|ask(?:s|ed)?|wonder(?:s|ed)?|know)\s+if)\b[^,;:]*$)"),
       boost::regex_constants::perl | boost::regex_constants::icase);
   return re;
 }
@@ -153,14 +166,19 @@ void to_prediction(Annotation& a) {
 
 void apply_readings(const Document& doc, std::vector<Annotation>& annotations) {
   const auto units = units_of(doc);
+  const ContextIndex contexts(doc, units);
   const bool report = doc.is_report();
   std::vector<Annotation> out;
   out.reserve(annotations.size());
   for (auto& a : annotations) {
-    const Span ctx = context_of(doc, units, a.span);
+    const Span ctx = contexts.context_of(a.span);
     const Span prefix = prefix_of(doc, ctx, a.span);
     const bool future_modal =
         a.category == "obligation" && (a.subtype == "commissive_will" || a.subtype == "decide_only");
+    if (report && (future_modal || (a.category == "hedge" && a.subtype == "prediction")) &&
+        search(doc.text, prefix, question_opener())) {
+      continue;  // "unclear whether they will ...": a question, not a prediction
+    }
     if (report && future_modal) {
       if (search(doc.text, prefix, attribution_cue())) {
         a.reading = "attributed";

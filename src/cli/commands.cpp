@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -68,10 +69,24 @@ std::string clause_tree_text(const Document& doc) {
          ", " + std::to_string(doc.text.size()) + " code points, " +
          std::to_string(doc.clauses.size()) + " clauses, " + std::to_string(doc.sentences.size()) +
          " sentences\n";
+  // One line per clause: indented by level, id, label as written, the
+  // normalized number, the source line, and the first words of the body.
   for (const auto& c : doc.clauses) {
-    out += std::string(static_cast<std::size_t>(2 * c.level), ' ') + c.id + "  " + c.label;
     const auto pos = doc.source.position_of(c.span.start);
-    out += "  (line " + std::to_string(pos.line) + ")\n";
+    std::string first = doc.utf8(Span{c.body.start, std::min(c.body.end, c.body.start + 60)});
+    for (auto& ch : first) {
+      if (ch == '\n' || ch == '\t') ch = ' ';
+    }
+    if (c.body.size() > 60) first += "...";
+    out += std::string(static_cast<std::size_t>(2 * c.level), ' ') + c.id + "  " +
+           (c.label.empty() ? "-" : c.label) + "  [" + c.number + "]  line " +
+           std::to_string(pos.line) + "  " + first + "\n";
+  }
+  if (doc.clauses.empty()) {
+    for (const auto& s : doc.sentences) {
+      std::string first = doc.utf8(Span{s.span.start, std::min(s.span.end, s.span.start + 70)});
+      out += "  " + s.id + "  " + first + (s.span.size() > 70 ? "..." : "") + "\n";
+    }
   }
   return out;
 }
@@ -80,18 +95,43 @@ std::string clause_tree_text(const Document& doc) {
 
 Run add_ingest(CLI::App& app) {
   auto c = std::make_shared<Common>();
-  auto file = std::make_shared<std::string>();
-  app.add_option("FILE", *file, "Document: a file path or a corpus document id")->required();
+  auto files = std::make_shared<std::vector<std::string>>();
+  app.add_option("FILES", *files, "Documents: file paths or corpus document ids")->required();
   add_common(app, *c, {"text", "json"}, "text");
   app.add_option("--id", c->docs.ingest.id, "Document id (default: from the manifest or file name)");
-  return [c, file]() {
-    auto doc = load_document(*file, c->docs);
-    if (!doc.ok()) return fail(doc.status());
-    print_diagnostics(*doc);
-    const std::string out =
-        c->format == "json" ? report::ingest_json(*doc) : clause_tree_text(*doc);
-    Status s = write_output(c->output, out);
-    return s.ok() ? kExitSame : fail(s);
+  return [c, files]() {
+    // A batch: each file is read on its own; a bad one is reported and the
+    // others still come out. The exit status says whether any failed.
+    std::vector<std::string> outs;
+    bool failed = false;
+    for (const auto& f : *files) {
+      auto doc = load_document(f, c->docs);
+      if (!doc.ok()) {
+        fail(doc.status());
+        failed = true;
+        continue;
+      }
+      print_diagnostics(*doc);
+      outs.push_back(c->format == "json" ? report::ingest_json(*doc) : clause_tree_text(*doc));
+    }
+    std::string out;
+    if (c->format == "json" && files->size() > 1) {
+      // Several documents: one JSON array of ingest objects.
+      out = "[\n";
+      for (std::size_t i = 0; i < outs.size(); ++i) {
+        std::string one = outs[i];
+        while (!one.empty() && one.back() == '\n') one.pop_back();
+        out += one + (i + 1 < outs.size() ? ",\n" : "\n");
+      }
+      out += "]\n";
+    } else {
+      for (const auto& o : outs) out += o;
+    }
+    if (!outs.empty() || !failed) {
+      Status s = write_output(c->output, out);
+      if (!s.ok()) return fail(s);
+    }
+    return failed ? kExitTrouble : kExitSame;
   };
 }
 

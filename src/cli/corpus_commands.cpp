@@ -62,7 +62,8 @@ class Docs {
     if (it != cache_.end()) return static_cast<const Document*>(it->second.get());
     const auto* md = manifest_.document(id);
     if (md == nullptr) {
-      return Status::error(ErrorCode::usage, "no document '" + id + "' in the corpus", manifest_.path)
+      return Status::error(ErrorCode::usage, "no document '" + id + "' in the corpus",
+                           manifest_.path)
           .with_hint("the document ids are listed in " + manifest_.path);
     }
     auto doc = structure_ ? compare::load(md->resolved, options_for(*md, {}))
@@ -92,7 +93,8 @@ Result<AnnotationStore> open_store(const Where& w) {
 
 Status need_date(const std::string& date, const char* option) {
   if (corpus::valid_date(date)) return Status::success();
-  return Status::error(ErrorCode::usage, std::string(option) + " must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
+  return Status::error(ErrorCode::usage,
+                       std::string(option) + " must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
       .with_hint("the date is given, not read from the clock, so that files are reproducible");
 }
 
@@ -150,8 +152,8 @@ Run add_validate(CLI::App& app) {
       print_issue(i);
       (i.severity == Severity::error ? errors : warnings) += 1;
     }
-    std::cout << count << " annotations in " << files << " files: " << errors << " errors, " << warnings
-              << " warnings\n";
+    std::cout << count << " annotations in " << files << " files: " << errors << " errors, "
+              << warnings << " warnings\n";
     return errors > 0 ? kExitTrouble : kExitSame;
   };
 }
@@ -174,7 +176,9 @@ Run add_stats(CLI::App& app) {
       std::cout << s.total << " annotations in " << s.files << " files\n";
       auto table = [](const char* title, const std::map<std::string, std::size_t>& m) {
         std::cout << "\n" << title << "\n";
-        for (const auto& [k, v] : m) std::cout << "  " << k << std::string(k.size() < 24 ? 24 - k.size() : 1, ' ') << v << "\n";
+        for (const auto& [k, v] : m)
+          std::cout << "  " << k << std::string(k.size() < 24 ? 24 - k.size() : 1, ' ') << v
+                    << "\n";
       };
       table("by category", s.by_category);
       table("by annotator", s.by_author);
@@ -205,7 +209,8 @@ Run add_add(CLI::App& app) {
   app.add_option("--start", a->start, "First code point of the span");
   app.add_option("--end", a->end, "Code point after the span");
   app.add_option("--quote", a->quote, "The text to annotate, instead of --start/--end");
-  app.add_option("--occurrence", a->occurrence, "Which occurrence of --quote (1 = first)")->check(CLI::PositiveNumber);
+  app.add_option("--occurrence", a->occurrence, "Which occurrence of --quote (1 = first)")
+      ->check(CLI::PositiveNumber);
   app.add_option("--note", a->note, "Free-text note");
   app.add_option("--created", a->created, "Date: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")->required();
   return [a]() {
@@ -229,8 +234,9 @@ Run add_add(CLI::App& app) {
         from = pos + 1;
       }
       if (pos == std::u32string::npos) {
-        return fail(Status::error(ErrorCode::usage, "the quote does not occur " +
-                                                        std::to_string(a->occurrence) + " time(s) in " + a->doc));
+        return fail(Status::error(
+            ErrorCode::usage,
+            "the quote does not occur " + std::to_string(a->occurrence) + " time(s) in " + a->doc));
       }
       span = Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + q.size())};
     } else {
@@ -238,9 +244,10 @@ Run add_add(CLI::App& app) {
         return fail(Status::error(ErrorCode::usage, "give --quote, or --start and --end"));
       }
       if (a->end <= a->start || static_cast<uint64_t>(a->end) > d.text.size()) {
-        return fail(Status::error(ErrorCode::usage, "span " + std::to_string(a->start) + ".." +
-                                                        std::to_string(a->end) + " is not inside the text (" +
-                                                        std::to_string(d.text.size()) + " code points)"));
+        return fail(Status::error(
+            ErrorCode::usage, "span " + std::to_string(a->start) + ".." + std::to_string(a->end) +
+                                  " is not inside the text (" + std::to_string(d.text.size()) +
+                                  " code points)"));
       }
       span = Span{static_cast<uint32_t>(a->start), static_cast<uint32_t>(a->end)};
     }
@@ -298,8 +305,8 @@ Run add_suggest(CLI::App& app) {
       const auto r = corpus::replace_suggestions(
           **file, corpus::suggestions(*doc.value(), found, *author, *created));
       if (Status s = store->save(**file); !s.ok()) return fail(s);
-      std::cout << (*file)->path << ": " << r.total << " suggestions (" << r.added << " new, " << r.kept
-                << " kept, " << r.removed << " withdrawn)\n";
+      std::cout << (*file)->path << ": " << r.total << " suggestions (" << r.added << " new, "
+                << r.kept << " kept, " << r.removed << " withdrawn)\n";
     }
     return kExitSame;
   };
@@ -326,7 +333,8 @@ Run add_merge(CLI::App& app) {
     if (!store.ok()) return fail(store.status());
     std::vector<const AnnotationFile*> sources;
     for (const auto& a : *from) {
-      if (a == *into) return fail(Status::error(ErrorCode::usage, "--from and --into name the same file"));
+      if (a == *into)
+        return fail(Status::error(ErrorCode::usage, "--from and --into name the same file"));
       const auto* f = store->find(*doc, a);
       if (f == nullptr) {
         return fail(Status::error(ErrorCode::usage, "no annotations of '" + a + "' for " + *doc,
@@ -363,7 +371,8 @@ Run add_adjudicate(CLI::App& app) {
   app.add_option("--into", a->into, "Gold file (annotator name)")->capture_default_str();
   app.add_option("--accept", a->accept, "Annotation id to copy into the gold file; repeatable");
   app.add_option("--reject", a->reject, "Annotation id to reject; repeatable");
-  app.add_option("--edit", a->edit, "Annotation id to copy with changes (--category, --subtype, --start, --end)");
+  app.add_option("--edit", a->edit,
+                 "Annotation id to copy with changes (--category, --subtype, --start, --end)");
   app.add_option("--category", a->category, "New category (with --edit)");
   app.add_option("--subtype", a->subtype, "New subtype (with --edit)");
   app.add_option("--start", a->start, "New start (with --edit)");
@@ -374,13 +383,16 @@ Run add_adjudicate(CLI::App& app) {
   return [a]() {
     if (Status s = need_date(a->date, "--date"); !s.ok()) return fail(s);
     if (a->accept.empty() && a->reject.empty() && a->edit.empty()) {
-      return fail(Status::error(ErrorCode::usage, "give --accept, --reject or --edit with annotation ids"));
+      return fail(
+          Status::error(ErrorCode::usage, "give --accept, --reject or --edit with annotation ids"));
     }
-    if (a->from == a->into) return fail(Status::error(ErrorCode::usage, "--from and --into name the same file"));
+    if (a->from == a->into)
+      return fail(Status::error(ErrorCode::usage, "--from and --into name the same file"));
     auto store = open_store(a->w);
     if (!store.ok()) return fail(store.status());
     if (store->find(a->doc, a->from) == nullptr) {
-      return fail(Status::error(ErrorCode::usage, "no annotations of '" + a->from + "' for " + a->doc));
+      return fail(
+          Status::error(ErrorCode::usage, "no annotations of '" + a->from + "' for " + a->doc));
     }
     auto into = store->file_for(a->doc, a->into);
     if (!into.ok()) return fail(into.status());
@@ -394,8 +406,10 @@ Run add_adjudicate(CLI::App& app) {
       doc = d.value();
     }
     std::vector<corpus::Verdict> verdicts;
-    for (const auto& id : a->accept) verdicts.push_back({"accept", id, a->by, a->date, a->note, "", "", {}, {}});
-    for (const auto& id : a->reject) verdicts.push_back({"reject", id, a->by, a->date, a->note, "", "", {}, {}});
+    for (const auto& id : a->accept)
+      verdicts.push_back({"accept", id, a->by, a->date, a->note, "", "", {}, {}});
+    for (const auto& id : a->reject)
+      verdicts.push_back({"reject", id, a->by, a->date, a->note, "", "", {}, {}});
     if (!a->edit.empty()) {
       corpus::Verdict v{"edit", a->edit, a->by, a->date, a->note, a->category, a->subtype, {}, {}};
       if (a->start >= 0) v.start = static_cast<uint32_t>(a->start);
@@ -408,7 +422,8 @@ Run add_adjudicate(CLI::App& app) {
     // Both files carry the log: save the gold file first, then the source.
     if (Status s = store->save(**into); !s.ok()) return fail(s);
     if (Status s = store->save(*from); !s.ok()) return fail(s);
-    std::cout << verdicts.size() << " decisions logged in " << (*into)->path << " and " << from->path << "\n";
+    std::cout << verdicts.size() << " decisions logged in " << (*into)->path << " and "
+              << from->path << "\n";
     return kExitSame;
   };
 }
@@ -430,7 +445,9 @@ Run add_agree(CLI::App& app) {
     for (const auto& a : *who) {
       bool any = false;
       for (const auto& f : store->files()) any = any || f.author == a;
-      if (!any) return fail(Status::error(ErrorCode::usage, "no annotation files of '" + a + "'", w->annotations));
+      if (!any)
+        return fail(
+            Status::error(ErrorCode::usage, "no annotation files of '" + a + "'", w->annotations));
     }
     Docs docs(w->corpus);
     if (Status s = docs.open(); !s.ok()) return fail(s);
@@ -452,12 +469,14 @@ Run add_agree(CLI::App& app) {
       std::cout << p.a << " vs " << p.b << " over " << p.documents.size() << " document(s), "
                 << p.kappa.items << " tokens\n";
       std::cout << "  Cohen's kappa (tokens)  "
-                << (p.kappa.kappa ? fixed(*p.kappa.kappa) : std::string("undefined (one label everywhere)"))
-                << "   (p_o " << fixed(p.kappa.observed) << ", p_e " << fixed(p.kappa.expected) << ")\n";
+                << (p.kappa.kappa ? fixed(*p.kappa.kappa)
+                                  : std::string("undefined (one label everywhere)"))
+                << "   (p_o " << fixed(p.kappa.observed) << ", p_e " << fixed(p.kappa.expected)
+                << ")\n";
       for (auto [name, s] : {std::pair{"exact  ", &p.exact}, {"overlap", &p.overlap}}) {
-        std::cout << "  span F1 " << name << "         " << fixed(s->f1) << "   (P " << fixed(s->precision)
-                  << ", R " << fixed(s->recall) << "; " << s->matched << " matched of " << s->a << " and "
-                  << s->b << ")\n";
+        std::cout << "  span F1 " << name << "         " << fixed(s->f1) << "   (P "
+                  << fixed(s->precision) << ", R " << fixed(s->recall) << "; " << s->matched
+                  << " matched of " << s->a << " and " << s->b << ")\n";
       }
     }
     std::cout << "Krippendorff's alpha (nominal, " << who->size()
@@ -485,8 +504,11 @@ Run add_reanchor(CLI::App& app) {
   app.add_option("--author", *authors, "Only these annotators' files; repeatable");
   app.add_flag("--dry-run", *dry, "Report only; write nothing");
   app.add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  app.add_option("--min-score", opt->min_score, "Minimum fuzzy score (0-1)")->check(CLI::Range(0.0, 1.0))->capture_default_str();
-  app.add_option("--min-length", opt->min_quote_length, "Minimum quote length for a fuzzy search")->capture_default_str();
+  app.add_option("--min-score", opt->min_score, "Minimum fuzzy score (0-1)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  app.add_option("--min-length", opt->min_quote_length, "Minimum quote length for a fuzzy search")
+      ->capture_default_str();
   return [w, doc, old, authors, dry, format, opt]() {
     Docs docs(w->corpus);
     if (Status s = docs.open(); !s.ok()) return fail(s);
@@ -495,7 +517,7 @@ Run add_reanchor(CLI::App& app) {
     std::u32string old_text;
     if (!old->empty()) {
       const auto* md = docs.manifest().document(*doc);
-      auto o = compare::load(*old, options_for(*md, {}));
+      auto o = ingest::ingest_file(*old, options_for(*md, {}));
       if (!o.ok()) return fail(o.status());
       old_text = o->text;
     }
@@ -505,9 +527,10 @@ Run add_reanchor(CLI::App& app) {
     corpus::ReanchorReport total;
     for (auto& f : store->files()) {
       if (f.doc != *doc || (!wanted.empty() && !wanted.count(f.author))) continue;
-      const auto r = old->empty()
-                         ? corpus::reanchor_by_quote(f.annotations, current.value()->text, *opt, f.author)
-                         : corpus::reanchor_texts(f.annotations, old_text, current.value()->text, *opt, f.author);
+      const auto r = old->empty() ? corpus::reanchor_by_quote(f.annotations, current.value()->text,
+                                                              *opt, f.author)
+                                  : corpus::reanchor_texts(f.annotations, old_text,
+                                                           current.value()->text, *opt, f.author);
       total.exact += r.exact;
       total.shifted += r.shifted;
       total.fuzzy += r.fuzzy;
@@ -523,16 +546,19 @@ Run add_reanchor(CLI::App& app) {
     } else {
       for (const auto& o : total.outcomes) {
         if (o.status == corpus::AnchorStatus::exact) continue;
-        std::cout << o.author << ":" << o.id << "  " << corpus::to_string(o.status) << "  " << o.before.start
-                  << ".." << o.before.end << " -> " << o.after.start << ".." << o.after.end;
+        std::cout << o.author << ":" << o.id << "  " << corpus::to_string(o.status) << "  "
+                  << o.before.start << ".." << o.before.end << " -> " << o.after.start << ".."
+                  << o.after.end;
         if (o.status == corpus::AnchorStatus::fuzzy) std::cout << "  score " << fixed(o.score);
         std::cout << "  (" << o.why << ")\n";
       }
-      std::cout << *doc << ": " << total.summary() << (*dry ? " (dry run, nothing written)" : "") << "\n";
+      std::cout << *doc << ": " << total.summary() << (*dry ? " (dry run, nothing written)" : "")
+                << "\n";
     }
     for (const auto& o : total.outcomes) {
       if (o.status == corpus::AnchorStatus::orphaned) {
-        std::cerr << "clausediff: " << (fs::path(w->annotations) / *doc / (o.author + ".jsonl")).string()
+        std::cerr << "clausediff: "
+                  << (fs::path(w->annotations) / *doc / (o.author + ".jsonl")).string()
                   << ": warning: annotation " << o.id << " is orphaned (" << o.why
                   << "); it is kept for review\n";
       }
@@ -553,8 +579,11 @@ struct ExportArgs {
 Run add_export(CLI::App& app) {
   auto a = std::make_shared<ExportArgs>();
   add_where(app, a->w);
-  app.add_option("--to", a->to, "w3c, brat or csv")->required()->check(CLI::IsMember({"w3c", "brat", "csv"}));
-  app.add_option("-o,--output", a->output, "Output file (w3c, csv; default stdout) or folder (brat)");
+  app.add_option("--to", a->to, "w3c, brat or csv")
+      ->required()
+      ->check(CLI::IsMember({"w3c", "brat", "csv"}));
+  app.add_option("-o,--output", a->output,
+                 "Output file (w3c, csv; default stdout) or folder (brat)");
   app.add_option("--doc", a->docs, "Only these documents; repeatable");
   app.add_option("--author", a->authors, "Only these annotators; repeatable");
   app.add_flag("--jsonl", a->jsonl, "w3c: one annotation per line instead of a collection");
@@ -563,14 +592,17 @@ Run add_export(CLI::App& app) {
     if (!store.ok()) return fail(store.status());
     for (const auto& i : store->issues()) print_issue(i);
     if (!store->issues().empty()) {
-      return fail(Status::error(ErrorCode::invalid_input, "the store has errors; nothing exported", a->w.annotations)
+      return fail(Status::error(ErrorCode::invalid_input, "the store has errors; nothing exported",
+                                a->w.annotations)
                       .with_hint("run 'clausediff corpus validate'"));
     }
-    const std::set<std::string> docs(a->docs.begin(), a->docs.end()), authors(a->authors.begin(), a->authors.end());
+    const std::set<std::string> docs(a->docs.begin(), a->docs.end()),
+        authors(a->authors.begin(), a->authors.end());
     std::vector<const AnnotationFile*> files;
     std::vector<StoredAnnotation> all;
     for (const auto& f : store->files()) {
-      if ((!docs.empty() && !docs.count(f.doc)) || (!authors.empty() && !authors.count(f.author))) continue;
+      if ((!docs.empty() && !docs.count(f.doc)) || (!authors.empty() && !authors.count(f.author)))
+        continue;
       files.push_back(&f);
       all.insert(all.end(), f.annotations.begin(), f.annotations.end());
     }
@@ -582,7 +614,9 @@ Run add_export(CLI::App& app) {
       return s.ok() ? kExitSame : fail(s);
     }
     if (a->output.empty() || a->output == "-") {
-      return fail(Status::error(ErrorCode::usage, "brat export needs -o FOLDER (it writes .txt, .ann and a sidecar per file)"));
+      return fail(Status::error(
+          ErrorCode::usage,
+          "brat export needs -o FOLDER (it writes .txt, .ann and a sidecar per file)"));
     }
     Docs corpus_docs(a->w.corpus);
     if (Status s = corpus_docs.open(); !s.ok()) return fail(s);
@@ -594,14 +628,17 @@ Run add_export(CLI::App& app) {
       std::error_code ec;
       fs::create_directories(fs::path(a->output) / f->doc, ec);
       const std::string base = (fs::path(a->output) / f->doc / f->author).string();
-      for (auto [ext, bytes] : {std::pair{".txt", &b.txt}, {".ann", &b.ann}, {".ann.map.jsonl", &b.map}}) {
+      for (auto [ext, bytes] :
+           {std::pair{".txt", &b.txt}, {".ann", &b.ann}, {".ann.map.jsonl", &b.map}}) {
         if (Status s = write_file_atomic(base + ext, *bytes); !s.ok()) return fail(s);
       }
       in_ann += b.in_ann;
       sidecar += b.sidecar_only;
     }
     std::cout << files.size() << " brat files in " << a->output << ": " << in_ann << " spans";
-    if (sidecar > 0) std::cout << ", " << sidecar << " annotations only in the sidecars (orphaned or another version)";
+    if (sidecar > 0)
+      std::cout << ", " << sidecar
+                << " annotations only in the sidecars (orphaned or another version)";
     std::cout << "\n";
     return kExitSame;
   };
@@ -610,7 +647,8 @@ Run add_export(CLI::App& app) {
 // The hand-written gold cue list of the annotator issue (annotations/gold/cues.tsv):
 // doc, unit, category, subtype, exact, occurrence of `exact` inside the unit.
 Result<std::vector<StoredAnnotation>> read_cues_tsv(const std::string& path, Docs& docs,
-                                                    const std::string& author, const std::string& created) {
+                                                    const std::string& author,
+                                                    const std::string& created) {
   auto bytes = read_file(path);
   if (!bytes.ok()) return bytes.status();
   std::vector<StoredAnnotation> out;
@@ -633,17 +671,34 @@ Result<std::vector<StoredAnnotation>> read_cues_tsv(const std::string& path, Doc
       p = t + 1;
     }
     if (col.size() >= 3 && col[2] == "*") continue;  // "unit covered", no cue
-    auto bad = [&](const std::string& m) { return Status::error(ErrorCode::invalid_input, m, path, line_no); };
+    auto bad = [&](const std::string& m) {
+      return Status::error(ErrorCode::invalid_input, m, path, line_no);
+    };
     if (col.size() < 5) return bad("expected doc, unit, category, subtype, exact[, occurrence]");
     auto doc = docs.get(col[0]);
     if (!doc.ok()) return bad("unknown document '" + col[0] + "'");
     const Document& d = *doc.value();
     Span unit{0, static_cast<uint32_t>(d.text.size())};
-    if (const Clause* c = d.clause(col[1])) unit = c->span;
-    else if (const Sentence* s = d.sentence(col[1])) unit = s->span;
-    else return bad("no unit '" + col[1] + "' in " + col[0]);
+    if (const Clause* c = d.clause(col[1])) {
+      unit = c->span;
+    } else if (const Sentence* s = d.sentence(col[1])) {
+      unit = s->span;
+    } else if (col[1].rfind("sent:", 0) == 0) {
+      // "sent:The first words": the sentence that begins with those words.
+      const auto at = d.text.find(to_u32(col[1].substr(5)));
+      const Sentence* hit = nullptr;
+      for (const auto& sent : d.sentences) {
+        if (at != std::u32string::npos && sent.span.start <= at && at < sent.span.end) hit = &sent;
+      }
+      if (hit == nullptr)
+        return bad("no sentence beginning '" + col[1].substr(5) + "' in " + col[0]);
+      unit = Span{static_cast<uint32_t>(at), hit->span.end};
+    } else {
+      return bad("no unit '" + col[1] + "' in " + col[0]);
+    }
     std::size_t occurrence = 1;
-    if (col.size() > 5 && !col[5].empty()) occurrence = static_cast<std::size_t>(std::max(1, std::atoi(col[5].c_str())));
+    if (col.size() > 5 && !col[5].empty())
+      occurrence = static_cast<std::size_t>(std::max(1, std::atoi(col[5].c_str())));
     const std::u32string q = to_u32(col[4]);
     std::size_t at = std::u32string::npos, from = unit.start;
     for (std::size_t k = 0; k < occurrence; ++k) {
@@ -655,14 +710,17 @@ Result<std::vector<StoredAnnotation>> read_cues_tsv(const std::string& path, Doc
       from = at + 1;
     }
     if (at == std::u32string::npos) {
-      return bad("\"" + col[4] + "\" does not occur " + std::to_string(occurrence) + " time(s) in " + col[1]);
+      return bad("\"" + col[4] + "\" does not occur " + std::to_string(occurrence) +
+                 " time(s) in " + col[1]);
     }
-    StoredAnnotation x = corpus::anchor_at(d, Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + q.size())});
+    StoredAnnotation x =
+        corpus::anchor_at(d, Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + q.size())});
     x.category = col[2];
     x.subtype = col[3];
     x.author = author;
     x.created = created;
-    x.note = "from " + fs::path(path).filename().string() + ":" + std::to_string(line_no) + " (unit " + col[1] + ")";
+    x.note = "from " + fs::path(path).filename().string() + ":" + std::to_string(line_no) +
+             " (unit " + col[1] + ")";
     x.id = corpus::make_id(x);
     out.push_back(std::move(x));
   }
@@ -680,10 +738,14 @@ Run add_import(CLI::App& app) {
   app.add_option("--from", a->from, "w3c, brat, or cues-tsv (annotations/gold/cues.tsv)")
       ->required()
       ->check(CLI::IsMember({"w3c", "brat", "cues-tsv"}));
-  app.add_option("FILE", a->path, "W3C JSON/JSONL file, a brat .ann file (its .txt beside it), or a cue TSV")->required();
+  app.add_option("FILE", a->path,
+                 "W3C JSON/JSONL file, a brat .ann file (its .txt beside it), or a cue TSV")
+      ->required();
   app.add_option("--doc", a->doc, "brat: document id (default: the .ann file's folder name)");
-  app.add_option("--author", a->author, "brat: annotator (default: the .ann file's name); cues-tsv: default gold");
-  app.add_option("--created", a->created, "brat without sidecar, cues-tsv: date of the annotations");
+  app.add_option("--author", a->author,
+                 "brat: annotator (default: the .ann file's name); cues-tsv: default gold");
+  app.add_option("--created", a->created,
+                 "brat without sidecar, cues-tsv: date of the annotations");
   return [a]() {
     std::vector<StoredAnnotation> anns;
     Docs docs(a->w.corpus, a->from == "cues-tsv");
@@ -701,7 +763,8 @@ Run add_import(CLI::App& app) {
       anns = std::move(r.value());
     } else {
       const fs::path ann(a->path);
-      const std::string doc = a->doc.empty() ? fs::absolute(ann).parent_path().filename().string() : a->doc;
+      const std::string doc =
+          a->doc.empty() ? fs::absolute(ann).parent_path().filename().string() : a->doc;
       std::string stem = ann.filename().string();
       if (stem.size() > 4 && stem.substr(stem.size() - 4) == ".ann") stem.resize(stem.size() - 4);
       const std::string author = a->author.empty() ? stem : a->author;
@@ -716,18 +779,24 @@ Run add_import(CLI::App& app) {
         auto m = read_file(a->path + ".map.jsonl");
         if (!m.ok()) return fail(m.status());
         map = m.value();
-      } else if (Status s = need_date(a->created, "--created (no sidecar to take it from)"); !s.ok()) {
+      } else if (Status s = need_date(a->created, "--created (no sidecar to take it from)");
+                 !s.ok()) {
         return fail(s);
       }
-      auto r = corpus::from_brat(txt.value(), ann_bytes.value(), map, a->path, doc, author, a->created);
+      auto r =
+          corpus::from_brat(txt.value(), ann_bytes.value(), map, a->path, doc, author, a->created);
       if (!r.ok()) return fail(r.status());
       anns = std::move(r.value());
+      for (auto& x : anns) x.file = author;  // one .ann = one annotator file
     }
     auto store = open_store(a->w);
     if (!store.ok()) return fail(store.status());
     // Group by (doc, author); an id already in the file is replaced.
     std::map<std::pair<std::string, std::string>, std::vector<StoredAnnotation>> groups;
-    for (auto& x : anns) groups[{x.doc, x.author}].push_back(std::move(x));
+    for (auto& x : anns) {
+      const std::string file = x.file.empty() ? x.author : x.file;
+      groups[{x.doc, file}].push_back(std::move(x));
+    }
     bool ok = true;
     for (auto& [key, list] : groups) {
       auto file = store->file_for(key.first, key.second);
@@ -755,13 +824,16 @@ Run add_import(CLI::App& app) {
       ok = check_file(f, doc) && ok;
     }
     if (!ok) {
-      return fail(Status::error(ErrorCode::invalid_input, "the imported annotations do not validate; nothing was written", a->path));
+      return fail(Status::error(ErrorCode::invalid_input,
+                                "the imported annotations do not validate; nothing was written",
+                                a->path));
     }
     // Looked up again: file_for() may have moved the files while growing the list.
     for (const auto& [key, list] : groups) {
       AnnotationFile* f = store->find(key.first, key.second);
       if (Status s = store->save(*f); !s.ok()) return fail(s);
-      std::cout << f->path << ": " << list.size() << " imported, " << f->annotations.size() << " in the file\n";
+      std::cout << f->path << ": " << list.size() << " imported, " << f->annotations.size()
+                << " in the file\n";
     }
     return kExitSame;
   };
@@ -776,16 +848,19 @@ Run add_corpus(CLI::App& app) {
     CLI::App* s = app.add_subcommand(name, help);
     (*runs)[s] = fn(*s);
   };
-  sub("validate", "Check every annotation against its document (exit 2 on any error)", &add_validate);
+  sub("validate", "Check every annotation against its document (exit 2 on any error)",
+      &add_validate);
   sub("stats", "Counts per category, annotator, document, anchor status", &add_stats);
   sub("add", "Add one annotation from the command line", &add_add);
   sub("suggest", "Write the annotator's cue spans as machine suggestions for review", &add_suggest);
   sub("merge", "Merge annotators' files into one (default: gold), logging the sources", &add_merge);
-  sub("adjudicate", "Accept, reject or edit annotations into the gold file, with logged decisions", &add_adjudicate);
+  sub("adjudicate", "Accept, reject or edit annotations into the gold file, with logged decisions",
+      &add_adjudicate);
   sub("agree", "Cohen's kappa, span F1 and Krippendorff's alpha between annotators", &add_agree);
   sub("reanchor", "Move annotations to the current text of a changed document", &add_reanchor);
   sub("export", "Export as W3C Web Annotation JSON-LD, brat standoff or CSV", &add_export);
-  sub("import", "Import W3C Web Annotation JSON-LD or brat standoff", &add_import);
+  sub("import", "Import W3C Web Annotation JSON-LD, brat standoff, or the gold cue TSV",
+      &add_import);
   return [&app, runs]() {
     for (const auto* s : app.get_subcommands()) {
       auto it = runs->find(s);

@@ -13,10 +13,10 @@ namespace {
 
 bool word_char(char32_t c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  if (c <= 0xBF) return false;                      // Latin-1 punctuation, NBSP, section sign
-  if (c == 0xD7 || c == 0xF7) return false;         // multiplication and division signs
-  if (c >= 0x2000 && c <= 0x206F) return false;     // general punctuation, spaces, quotes, dashes
-  if (c >= 0x3000 && c <= 0x303F) return false;     // CJK punctuation
+  if (c <= 0xBF) return false;                   // Latin-1 punctuation, NBSP, section sign
+  if (c == 0xD7 || c == 0xF7) return false;      // multiplication and division signs
+  if (c >= 0x2000 && c <= 0x206F) return false;  // general punctuation, spaces, quotes, dashes
+  if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
   if (c == 0xFEFF || c == 0xFFFD) return false;
   return true;
 }
@@ -80,8 +80,8 @@ Kappa cohen_kappa(const std::vector<std::string>& a, const std::vector<std::stri
   return k;
 }
 
-SpanAgreement span_f1(const std::vector<StoredAnnotation>& a, const std::vector<StoredAnnotation>& b,
-                      bool overlap) {
+SpanAgreement span_f1(const std::vector<StoredAnnotation>& a,
+                      const std::vector<StoredAnnotation>& b, bool overlap) {
   SpanAgreement r;
   r.a = a.size();
   r.b = b.size();
@@ -117,7 +117,8 @@ SpanAgreement span_f1(const std::vector<StoredAnnotation>& a, const std::vector<
   return r;
 }
 
-std::optional<double> krippendorff_alpha_nominal(const std::vector<std::vector<std::string>>& units) {
+std::optional<double> krippendorff_alpha_nominal(
+    const std::vector<std::vector<std::string>>& units) {
   // Coincidence matrix o_ck: each ordered pair of values from different coders
   // within a unit adds 1 / (m_u - 1); units with fewer than two values are
   // not pairable and drop out.
@@ -170,8 +171,12 @@ AgreementReport agreement(const AnnotationStore& store, const std::vector<std::s
     return out;
   };
   std::vector<std::vector<std::string>> units;  // for alpha
-  std::map<std::pair<std::size_t, std::size_t>, std::pair<std::vector<std::string>, std::vector<std::string>>> labels;
-  std::map<std::pair<std::size_t, std::size_t>, std::pair<std::vector<StoredAnnotation>, std::vector<StoredAnnotation>>> spans;
+  std::map<std::pair<std::size_t, std::size_t>,
+           std::pair<std::vector<std::string>, std::vector<std::string>>>
+      labels;
+  std::map<std::pair<std::size_t, std::size_t>,
+           std::pair<std::vector<StoredAnnotation>, std::vector<StoredAnnotation>>>
+      spans;
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::string>> docs_of_pair;
   for (const auto& [doc, text] : texts) {
     std::vector<const AnnotationFile*> files;
@@ -223,11 +228,17 @@ AgreementReport agreement(const AnnotationStore& store, const std::vector<std::s
       SpanAgreement ex, ov;
       for (const auto& d : p.documents) {
         std::vector<StoredAnnotation> x, y;
-        for (const auto& a : s.first) if (a.doc == d) x.push_back(a);
-        for (const auto& b : s.second) if (b.doc == d) y.push_back(b);
+        for (const auto& a : s.first)
+          if (a.doc == d) x.push_back(a);
+        for (const auto& b : s.second)
+          if (b.doc == d) y.push_back(b);
         const auto e1 = span_f1(x, y, false), o1 = span_f1(x, y, true);
-        ex.a += e1.a; ex.b += e1.b; ex.matched += e1.matched;
-        ov.a += o1.a; ov.b += o1.b; ov.matched += o1.matched;
+        ex.a += e1.a;
+        ex.b += e1.b;
+        ex.matched += e1.matched;
+        ov.a += o1.a;
+        ov.b += o1.b;
+        ov.matched += o1.matched;
       }
       for (auto* g : {&ex, &ov}) {
         if (g->a + g->b == 0) continue;

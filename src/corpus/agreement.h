@@ -48,11 +48,12 @@ struct SpanAgreement {
   std::size_t a = 0, b = 0, matched = 0;
   double precision = 1.0, recall = 1.0, f1 = 1.0;  // 1 when both are empty
 };
-SpanAgreement span_f1(const std::vector<StoredAnnotation>& a, const std::vector<StoredAnnotation>& b,
-                      bool overlap);
+SpanAgreement span_f1(const std::vector<StoredAnnotation>& a,
+                      const std::vector<StoredAnnotation>& b, bool overlap);
 
 // units[u] holds the values given to unit u by the coders who coded it.
-std::optional<double> krippendorff_alpha_nominal(const std::vector<std::vector<std::string>>& units);
+std::optional<double> krippendorff_alpha_nominal(
+    const std::vector<std::vector<std::string>>& units);
 
 struct PairAgreement {
   std::string a, b;
@@ -63,10 +64,10 @@ struct PairAgreement {
 
 struct AgreementReport {
   std::vector<std::string> annotators;
-  std::vector<PairAgreement> pairs;   // every pair, in the order given
-  std::optional<double> alpha;        // over all annotators (also for two)
-  std::size_t tokens = 0;             // tokens in the documents any two annotated
-  std::size_t skipped = 0;            // orphaned or stale annotations left out
+  std::vector<PairAgreement> pairs;  // every pair, in the order given
+  std::optional<double> alpha;       // over all annotators (also for two)
+  std::size_t tokens = 0;            // tokens in the documents any two annotated
+  std::size_t skipped = 0;           // orphaned or stale annotations left out
 };
 
 // `texts` maps document ids to their current canonical text. Only documents

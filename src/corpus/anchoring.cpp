@@ -11,7 +11,27 @@ namespace cd::corpus {
 
 // ---- offset mapping through an edit script ---------------------------------------
 
-OffsetMap::OffsetMap(const EditScript& script) {
+OffsetMap::OffsetMap(const EditScript& script) : pieces_(pieces_of(script)) {}
+
+void OffsetMap::add_fallback(const EditScript& script) {
+  // Keep the parts of the other script's runs that no run of ours covers.
+  std::vector<Piece> extra;
+  for (const Piece& p : pieces_of(script)) {
+    uint32_t a = p.a0;
+    for (const Piece& q : pieces_) {
+      if (q.a1 <= a || q.a0 >= p.a1) continue;
+      if (q.a0 > a) extra.push_back({a, q.a0, p.b0 + (a - p.a0)});
+      a = std::max(a, q.a1);
+    }
+    if (a < p.a1) extra.push_back({a, p.a1, p.b0 + (a - p.a0)});
+  }
+  pieces_.insert(pieces_.end(), extra.begin(), extra.end());
+  std::sort(pieces_.begin(), pieces_.end(),
+            [](const Piece& x, const Piece& y) { return x.a0 < y.a0; });
+}
+
+std::vector<OffsetMap::Piece> OffsetMap::pieces_of(const EditScript& script) {
+  std::vector<Piece> pieces_;
   for (const auto& op : script.ops) {
     if (op.a.empty()) continue;
     if (op.op == OpKind::equal) {
@@ -19,19 +39,20 @@ OffsetMap::OffsetMap(const EditScript& script) {
       // a mismatch would come from ignore-* options, which reanchoring never sets.
       const uint32_t len = std::min(op.a.size(), op.b.size());
       pieces_.push_back({op.a.start, op.a.start + len, op.b.start});
-    } else if (op.op == OpKind::del && op.move >= 0 &&
-               static_cast<std::size_t>(op.move) < script.moves.size()) {
-      // Deleted here, inserted elsewhere: the text moved, and so do its offsets.
-      const Move& m = script.moves[static_cast<std::size_t>(op.move)];
-      if (op.a.start >= m.a.start && op.a.end <= m.a.end) {
-        const uint32_t off = op.a.start - m.a.start;
-        const uint32_t len = std::min(op.a.size(), m.b.size() > off ? m.b.size() - off : 0u);
-        if (len > 0) pieces_.push_back({op.a.start, op.a.start + len, m.b.start + off});
-      }
     }
+  }
+  // Moved text (diff.h: a deleted and an inserted run paired as a move; the
+  // pair may be a paragraph inside a larger change, so it is read from
+  // `moves`, not from the ops). Moves are matched case-folded with white
+  // space collapsed: only runs of equal length map offset by offset, and the
+  // caller checks the text at the mapped place anyway.
+  for (const Move& m : script.moves) {
+    if (!m.a.empty() && m.a.size() == m.b.size())
+      pieces_.push_back({m.a.start, m.a.end, m.b.start});
   }
   std::sort(pieces_.begin(), pieces_.end(),
             [](const Piece& x, const Piece& y) { return x.a0 < y.a0; });
+  return pieces_;
 }
 
 int64_t OffsetMap::map_start(uint32_t s) const {
@@ -121,8 +142,9 @@ std::vector<Candidate> approximate_matches(std::u32string_view text, std::u32str
     next_from[0] = static_cast<uint32_t>(j);
     const std::size_t rows = std::min(m, last + 1);
     for (std::size_t i = 1; i <= rows; ++i) {
-      const uint32_t c_diag = (i - 1 <= last ? cost[i - 1] : big) + (pat[i - 1] == text[j - 1] ? 0u : 1u);
-      const uint32_t c_up = next[i - 1] + 1;              // pattern char left out
+      const uint32_t c_diag =
+          (i - 1 <= last ? cost[i - 1] : big) + (pat[i - 1] == text[j - 1] ? 0u : 1u);
+      const uint32_t c_up = next[i - 1] + 1;                    // pattern char left out
       const uint32_t c_left = (i <= last ? cost[i] : big) + 1;  // text char left out
       if (c_diag <= c_up && c_diag <= c_left) {
         next[i] = c_diag;
@@ -151,7 +173,8 @@ std::vector<Candidate> approximate_matches(std::u32string_view text, std::u32str
   std::sort(out.begin(), out.end(), [m](const Candidate& x, const Candidate& y) {
     const auto lx = static_cast<int64_t>(x.end - x.start) - static_cast<int64_t>(m);
     const auto ly = static_cast<int64_t>(y.end - y.start) - static_cast<int64_t>(m);
-    return std::tuple(x.cost, std::llabs(lx), x.start) < std::tuple(y.cost, std::llabs(ly), y.start);
+    return std::tuple(x.cost, std::llabs(lx), x.start) <
+           std::tuple(y.cost, std::llabs(ly), y.start);
   });
   std::vector<Candidate> picked;
   for (const auto& c : out) {
@@ -168,15 +191,17 @@ double weighted_score(std::u32string_view text, uint32_t s, uint32_t e, double q
                       std::u32string_view prefix, std::u32string_view suffix, uint32_t hint) {
   const uint32_t ps = s > prefix.size() ? s - static_cast<uint32_t>(prefix.size()) : 0;
   const double p = similarity(prefix, text.substr(ps, s - ps));
-  const double q = similarity(suffix, text.substr(e, std::min<std::size_t>(suffix.size(), text.size() - e)));
+  const double q =
+      similarity(suffix, text.substr(e, std::min<std::size_t>(suffix.size(), text.size() - e)));
   const double dist = std::fabs(static_cast<double>(s) - static_cast<double>(hint));
-  const double pos = 1.0 - std::min(1.0, dist / std::max<double>(1.0, static_cast<double>(text.size())));
+  const double pos =
+      1.0 - std::min(1.0, dist / std::max<double>(1.0, static_cast<double>(text.size())));
   return (50.0 * quote_sim + 20.0 * p + 20.0 * q + 2.0 * pos) / 92.0;
 }
 
-QuoteMatch best_match(std::u32string_view text, std::u32string_view exact, std::u32string_view prefix,
-                      std::u32string_view suffix, uint32_t hint, const AnchorOptions& o,
-                      const std::vector<std::pair<Span, double>>& extra) {
+QuoteMatch best_match(std::u32string_view text, std::u32string_view exact,
+                      std::u32string_view prefix, std::u32string_view suffix, uint32_t hint,
+                      const AnchorOptions& o, const std::vector<std::pair<Span, double>>& extra) {
   QuoteMatch best;
   if (exact.size() < o.min_quote_length) return best;
   const auto m = static_cast<double>(exact.size());
@@ -184,7 +209,8 @@ QuoteMatch best_match(std::u32string_view text, std::u32string_view exact, std::
   std::vector<Candidate> cands = approximate_matches(text, exact, k);
   std::vector<double> sims;
   for (const auto& c : cands) {
-    sims.push_back(1.0 - static_cast<double>(c.cost) / std::max<double>(m, static_cast<double>(c.end - c.start)));
+    sims.push_back(1.0 - static_cast<double>(c.cost) /
+                             std::max<double>(m, static_cast<double>(c.end - c.start)));
   }
   for (const auto& [sp, sim] : extra) {
     if (sp.end > text.size() || sp.end < sp.start) continue;
@@ -222,13 +248,21 @@ void place(StoredAnnotation& a, uint32_t s, uint32_t e, AnchorStatus st, double 
   a.score = score;
 }
 
-void record(ReanchorReport& r, const StoredAnnotation& a, Span before, AnchorStatus st, double score,
-            std::string why, const std::string& author) {
+void record(ReanchorReport& r, const StoredAnnotation& a, Span before, AnchorStatus st,
+            double score, std::string why, const std::string& author) {
   switch (st) {
-    case AnchorStatus::exact: ++r.exact; break;
-    case AnchorStatus::shifted: ++r.shifted; break;
-    case AnchorStatus::fuzzy: ++r.fuzzy; break;
-    case AnchorStatus::orphaned: ++r.orphaned; break;
+    case AnchorStatus::exact:
+      ++r.exact;
+      break;
+    case AnchorStatus::shifted:
+      ++r.shifted;
+      break;
+    case AnchorStatus::fuzzy:
+      ++r.fuzzy;
+      break;
+    case AnchorStatus::orphaned:
+      ++r.orphaned;
+      break;
   }
   r.outcomes.push_back({a.id, author, st, before, a.span(), score, std::move(why)});
 }
@@ -236,10 +270,11 @@ void record(ReanchorReport& r, const StoredAnnotation& a, Span before, AnchorSta
 // Step 2 and 3 for one annotation: fuzzy search, else orphan.
 void search_or_orphan(ReanchorReport& r, StoredAnnotation& a, std::u32string_view text,
                       const std::string& sha, uint32_t hint,
-                      const std::vector<std::pair<Span, double>>& extra,
-                      const AnchorOptions& o, const std::string& author, const char* why_moved) {
+                      const std::vector<std::pair<Span, double>>& extra, const AnchorOptions& o,
+                      const std::string& author, const char* why_moved) {
   const Span before = a.span();
-  const std::u32string exact = to_u32(a.exact), prefix = to_u32(a.prefix), suffix = to_u32(a.suffix);
+  const std::u32string exact = to_u32(a.exact), prefix = to_u32(a.prefix),
+                       suffix = to_u32(a.suffix);
   QuoteMatch m = best_match(text, exact, prefix, suffix, hint, o, extra);
   if (m.found) {
     place(a, m.start, m.end, AnchorStatus::fuzzy, m.score, text, sha);
@@ -257,8 +292,9 @@ void search_or_orphan(ReanchorReport& r, StoredAnnotation& a, std::u32string_vie
 
 }  // namespace
 
-QuoteMatch find_quote(std::u32string_view text, std::u32string_view exact, std::u32string_view prefix,
-                      std::u32string_view suffix, uint32_t hint, const AnchorOptions& options) {
+QuoteMatch find_quote(std::u32string_view text, std::u32string_view exact,
+                      std::u32string_view prefix, std::u32string_view suffix, uint32_t hint,
+                      const AnchorOptions& options) {
   return best_match(text, exact, prefix, suffix, hint, options, {});
 }
 
@@ -295,10 +331,15 @@ std::string to_json(const ReanchorReport& r) {
 ReanchorReport reanchor(std::vector<StoredAnnotation>& annotations, std::u32string_view old_text,
                         std::u32string_view new_text, const EditScript& script,
                         const AnchorOptions& options, const std::string& author) {
+  return reanchor(annotations, old_text, new_text, OffsetMap(script), options, author);
+}
+
+ReanchorReport reanchor(std::vector<StoredAnnotation>& annotations, std::u32string_view old_text,
+                        std::u32string_view new_text, const OffsetMap& map,
+                        const AnchorOptions& options, const std::string& author) {
   ReanchorReport r;
   const std::string old_sha = text_sha256(old_text);
   const std::string new_sha = text_sha256(new_text);
-  const OffsetMap map(script);
   std::vector<StoredAnnotation*> other_version;
   for (auto& a : annotations) {
     if (a.doc_sha256 == new_sha && a.status != AnchorStatus::orphaned) {
@@ -361,8 +402,9 @@ ReanchorReport reanchor(std::vector<StoredAnnotation>& annotations, std::u32stri
   return r;
 }
 
-ReanchorReport reanchor_by_quote(std::vector<StoredAnnotation>& annotations, std::u32string_view new_text,
-                                 const AnchorOptions& options, const std::string& author) {
+ReanchorReport reanchor_by_quote(std::vector<StoredAnnotation>& annotations,
+                                 std::u32string_view new_text, const AnchorOptions& options,
+                                 const std::string& author) {
   ReanchorReport r;
   const std::string new_sha = text_sha256(new_text);
   for (auto& a : annotations) {

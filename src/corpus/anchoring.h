@@ -36,9 +36,9 @@
 namespace cd::corpus {
 
 struct AnchorOptions {
-  uint32_t min_quote_length = 8;     // shorter quotes are never searched for
+  uint32_t min_quote_length = 8;       // shorter quotes are never searched for
   double min_quote_similarity = 0.75;  // 1 - edit distance / quote length
-  double min_score = 0.7;            // weighted score, 0..1
+  double min_score = 0.7;              // weighted score, 0..1
 };
 
 // Maps code point offsets of the old text into the new one through an edit
@@ -46,6 +46,9 @@ struct AnchorOptions {
 class OffsetMap {
  public:
   explicit OffsetMap(const EditScript& script);
+  // Adds the runs of another script of the same two texts where this map has
+  // none (e.g. the moves that only a cleaned-up script pairs).
+  void add_fallback(const EditScript& script);
   // New offset of a span's start / end, or -1 when it lies in deleted text.
   int64_t map_start(uint32_t old_offset) const;
   int64_t map_end(uint32_t old_offset) const;
@@ -57,6 +60,7 @@ class OffsetMap {
     uint32_t a0, a1, b0;  // old [a0, a1) corresponds to new [b0, b0 + a1 - a0)
   };
   std::vector<Piece> pieces_;  // sorted by a0, non-overlapping
+  static std::vector<Piece> pieces_of(const EditScript& script);
 };
 
 struct QuoteMatch {
@@ -81,7 +85,7 @@ struct AnchorOutcome {
   std::string author;
   AnchorStatus status = AnchorStatus::exact;
   Span before;
-  Span after;       // equals before for orphans
+  Span after;  // equals before for orphans
   double score = 1.0;
   std::string why;  // one phrase: "moved with the text", "quote changed", "not found", ...
 };
@@ -101,8 +105,15 @@ std::string to_json(const ReanchorReport& r);
 ReanchorReport reanchor(std::vector<StoredAnnotation>& annotations, std::u32string_view old_text,
                         std::u32string_view new_text, const EditScript& script,
                         const AnchorOptions& options = {}, const std::string& author = {});
+ReanchorReport reanchor(std::vector<StoredAnnotation>& annotations, std::u32string_view old_text,
+                        std::u32string_view new_text, const OffsetMap& map,
+                        const AnchorOptions& options = {}, const std::string& author = {});
 
-// Same, computing the diff with diff::diff_texts (word level, moves detected).
+// Same, computing the diff with diff::diff_texts at word level: a minimal
+// script (no cleanup, so short unchanged words between two changes keep
+// their offsets) with the moves of the cleaned-up script as fallback (move
+// detection pairs whole paragraphs, which cleanup's word-boundary sliding
+// exposes).
 // Lives in anchoring_diff.cpp so that the pure parts link without src/diff.
 ReanchorReport reanchor_texts(std::vector<StoredAnnotation>& annotations,
                               std::u32string_view old_text, std::u32string_view new_text,

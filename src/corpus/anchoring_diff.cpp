@@ -14,8 +14,11 @@ ReanchorReport reanchor_texts(std::vector<StoredAnnotation>& annotations,
   // annotations ("shall", "forthwith") sit. Moves carry moved paragraphs.
   o.minimal = true;
   o.detect_moves = true;
-  const EditScript script = diff::diff_texts(old_text, new_text, o);
-  return reanchor(annotations, old_text, new_text, script, options, author);
+  OffsetMap map(diff::diff_texts(old_text, new_text, o));
+  diff::Options cleaned;
+  cleaned.detect_moves = true;
+  map.add_fallback(diff::diff_texts(old_text, new_text, cleaned));
+  return reanchor(annotations, old_text, new_text, map, options, author);
 }
 
 }  // namespace cd::corpus

@@ -23,10 +23,14 @@ using OJson = nlohmann::ordered_json;
 
 const char* to_string(AnchorStatus s) {
   switch (s) {
-    case AnchorStatus::exact: return "exact";
-    case AnchorStatus::shifted: return "shifted";
-    case AnchorStatus::fuzzy: return "fuzzy";
-    case AnchorStatus::orphaned: return "orphaned";
+    case AnchorStatus::exact:
+      return "exact";
+    case AnchorStatus::shifted:
+      return "shifted";
+    case AnchorStatus::fuzzy:
+      return "fuzzy";
+    case AnchorStatus::orphaned:
+      return "orphaned";
   }
   return "exact";
 }
@@ -42,10 +46,9 @@ std::optional<AnchorStatus> anchor_status_from(std::string_view s) {
 const std::vector<std::string>& taxonomy_categories() {
   // taxonomy.md, "When spans overlap, the more specific category wins".
   static const std::vector<std::string> kCategories = {
-      "exception", "procedure",        "discretion", "trigger_frame", "trigger",
-      "means",     "geo_scope",        "temporal",   "domestic_process", "obligation",
-      "obligor",   "hedge",            "permission", "prohibition",   "bindingness",
-      "vagueness"};
+      "exception",  "procedure",   "discretion",       "trigger_frame", "trigger", "means",
+      "geo_scope",  "temporal",    "domestic_process", "obligation",    "obligor", "hedge",
+      "permission", "prohibition", "bindingness",      "vagueness"};
   return kCategories;
 }
 
@@ -134,7 +137,9 @@ bool valid_author(std::string_view s) {
 std::string Issue::to_string() const {
   std::string out = path;
   if (line > 0) out += ":" + std::to_string(line);
-  out += severity == Severity::error ? ": error: " : severity == Severity::warning ? ": warning: " : ": note: ";
+  out += severity == Severity::error     ? ": error: "
+         : severity == Severity::warning ? ": warning: "
+                                         : ": note: ";
   return out + message;
 }
 
@@ -206,9 +211,9 @@ namespace {
 // Reads one JSON object into an annotation; returns the first problem found.
 std::string from_json(const Json& j, StoredAnnotation& a) {
   static const std::set<std::string> kKeys = {
-      "id",     "doc",     "doc_sha256", "start",  "end",    "exact",  "prefix",
-      "suffix", "category", "subtype",   "author", "created", "note",  "status",
-      "score",  "source",  "rule",       "anchored_from", "decisions"};
+      "id",     "doc",      "doc_sha256", "start",         "end",      "exact", "prefix",
+      "suffix", "category", "subtype",    "author",        "created",  "note",  "status",
+      "score",  "source",   "rule",       "anchored_from", "decisions"};
   if (!j.is_object()) return "a line must hold one JSON object";
   for (const auto& [k, v] : j.items()) {
     if (!kKeys.count(k)) return "unknown key \"" + k + "\"";
@@ -230,13 +235,21 @@ std::string from_json(const Json& j, StoredAnnotation& a) {
     return {};
   };
   std::string err;
-  for (auto [key, field] : {std::pair{"id", &a.id}, {"doc", &a.doc}, {"doc_sha256", &a.doc_sha256},
-                            {"exact", &a.exact}, {"category", &a.category}, {"author", &a.author},
-                            {"created", &a.created}, {"source", &a.source}}) {
+  for (auto [key, field] : {std::pair{"id", &a.id},
+                            {"doc", &a.doc},
+                            {"doc_sha256", &a.doc_sha256},
+                            {"exact", &a.exact},
+                            {"category", &a.category},
+                            {"author", &a.author},
+                            {"created", &a.created},
+                            {"source", &a.source}}) {
     if (!(err = str(key, *field, true)).empty()) return err;
   }
-  for (auto [key, field] : {std::pair{"prefix", &a.prefix}, {"suffix", &a.suffix},
-                            {"subtype", &a.subtype}, {"note", &a.note}, {"rule", &a.rule}}) {
+  for (auto [key, field] : {std::pair{"prefix", &a.prefix},
+                            {"suffix", &a.suffix},
+                            {"subtype", &a.subtype},
+                            {"note", &a.note},
+                            {"rule", &a.rule}}) {
     if (!(err = str(key, *field, false)).empty()) return err;
   }
   if (!(err = num(j, "start", a.start)).empty()) return err;
@@ -269,16 +282,21 @@ std::string from_json(const Json& j, StoredAnnotation& a) {
     for (const auto& e : *it) {
       if (!e.is_object()) return "each decision must be an object";
       Decision d;
-      for (auto [key, field] : {std::pair{"action", &d.action}, {"by", &d.by}, {"date", &d.date},
-                                {"ref", &d.ref}, {"note", &d.note}}) {
+      for (auto [key, field] : {std::pair{"action", &d.action},
+                                {"by", &d.by},
+                                {"date", &d.date},
+                                {"ref", &d.ref},
+                                {"note", &d.note}}) {
         auto f = e.find(key);
         if (f != e.end()) {
           if (!f->is_string()) return std::string("decision \"") + key + "\" must be a string";
           *field = f->get<std::string>();
         }
       }
-      if (d.action != "accept" && d.action != "reject" && d.action != "edit" && d.action != "merge") {
-        return "decision \"action\" must be accept, reject, edit or merge, not \"" + d.action + "\"";
+      if (d.action != "accept" && d.action != "reject" && d.action != "edit" &&
+          d.action != "merge") {
+        return "decision \"action\" must be accept, reject, edit or merge, not \"" + d.action +
+               "\"";
       }
       a.decisions.push_back(std::move(d));
     }
@@ -289,7 +307,8 @@ std::string from_json(const Json& j, StoredAnnotation& a) {
 }  // namespace
 
 std::vector<StoredAnnotation> parse_jsonl(std::string_view bytes, const std::string& path,
-                                          std::vector<Issue>& issues, std::vector<uint32_t>* lines) {
+                                          std::vector<Issue>& issues,
+                                          std::vector<uint32_t>* lines) {
   std::vector<StoredAnnotation> out;
   uint32_t line = 0;
   std::size_t pos = 0;
@@ -305,8 +324,7 @@ std::vector<StoredAnnotation> parse_jsonl(std::string_view bytes, const std::str
     try {
       j = Json::parse(text);
     } catch (const Json::parse_error& e) {
-      issues.push_back({Severity::error, path, line,
-                        std::string("not valid JSON: ") + e.what()});
+      issues.push_back({Severity::error, path, line, std::string("not valid JSON: ") + e.what()});
       continue;
     }
     StoredAnnotation a;
@@ -364,6 +382,7 @@ Result<AnnotationStore> AnnotationStore::open(const std::string& dir) {
                                "file name must be <annotator>.jsonl with [a-z0-9._-] only"});
     }
     file.annotations = parse_jsonl(bytes.value(), file.path, store.issues_, &file.lines);
+    for (auto& a : file.annotations) a.file = file.author;
     store.files_.push_back(std::move(file));
   }
   return store;
@@ -376,18 +395,21 @@ AnnotationFile* AnnotationStore::find(const std::string& doc, const std::string&
   return nullptr;
 }
 
-const AnnotationFile* AnnotationStore::find(const std::string& doc, const std::string& author) const {
+const AnnotationFile* AnnotationStore::find(const std::string& doc,
+                                            const std::string& author) const {
   for (const auto& f : files_) {
     if (f.doc == doc && f.author == author) return &f;
   }
   return nullptr;
 }
 
-Result<AnnotationFile*> AnnotationStore::file_for(const std::string& doc, const std::string& author) {
+Result<AnnotationFile*> AnnotationStore::file_for(const std::string& doc,
+                                                  const std::string& author) {
   if (auto* f = find(doc, author)) return f;
   if (!valid_author(author)) {
-    return Status::error(ErrorCode::usage, "annotator name '" + author +
-                                               "' must match [a-z0-9][a-z0-9._-]* (it is a file name)");
+    return Status::error(
+        ErrorCode::usage,
+        "annotator name '" + author + "' must match [a-z0-9][a-z0-9._-]* (it is a file name)");
   }
   if (doc.empty() || doc[0] == '.' || doc.find('/') != std::string::npos) {
     return Status::error(ErrorCode::usage, "bad document id '" + doc + "'");
@@ -443,10 +465,12 @@ class StoreLock {
 Status AnnotationStore::save(AnnotationFile& file) {
   std::error_code ec;
   fs::create_directories(fs::path(file.path).parent_path(), ec);
-  if (ec) return Status::error(ErrorCode::io, "cannot create the folder: " + ec.message(), file.path);
+  if (ec)
+    return Status::error(ErrorCode::io, "cannot create the folder: " + ec.message(), file.path);
   StoreLock lock(dir_);
   if (!lock.ok()) {
-    return Status::error(ErrorCode::io, std::string("cannot lock the store: ") + std::strerror(errno), dir_);
+    return Status::error(ErrorCode::io,
+                         std::string("cannot lock the store: ") + std::strerror(errno), dir_);
   }
   // Lost-update check: the file must still hold what we loaded.
   std::string current_sha;
@@ -464,6 +488,7 @@ Status AnnotationStore::save(AnnotationFile& file) {
         .with_hint("nothing was written; run the command again on the new version");
   }
   sort_annotations(file.annotations);
+  for (auto& a : file.annotations) a.file = file.author;
   const std::string bytes = to_jsonl(file.annotations);
   Status s = write_file_atomic(file.path, bytes);
   if (!s.ok()) return s;
@@ -482,8 +507,8 @@ std::vector<Issue> validate_file(const AnnotationFile& file, const Document* doc
     out.push_back({sev, file.path, line, std::move(msg)});
   };
   if (doc == nullptr) {
-    out.push_back({Severity::error, file.path, 0,
-                   "no document '" + file.doc + "' in the corpus manifest"});
+    out.push_back(
+        {Severity::error, file.path, 0, "no document '" + file.doc + "' in the corpus manifest"});
   }
   const std::string sha = doc ? text_sha256(*doc) : std::string();
   const auto n = doc ? static_cast<uint32_t>(doc->text.size()) : 0u;
@@ -492,7 +517,8 @@ std::vector<Issue> validate_file(const AnnotationFile& file, const Document* doc
     const auto& a = file.annotations[i];
     if (a.id.empty()) issue(i, "empty \"id\"");
     if (!ids.insert(a.id).second) issue(i, "duplicate id '" + a.id + "' in this file");
-    if (a.doc != file.doc) issue(i, "\"doc\" is '" + a.doc + "' but the file is in folder '" + file.doc + "'");
+    if (a.doc != file.doc)
+      issue(i, "\"doc\" is '" + a.doc + "' but the file is in folder '" + file.doc + "'");
     if (!known_category(a.category)) {
       issue(i, "unknown category '" + a.category + "' (taxonomy ids: see docs/ANNOTATIONS.md)");
     }
@@ -500,10 +526,12 @@ std::vector<Issue> validate_file(const AnnotationFile& file, const Document* doc
       issue(i, "\"source\" must be human or machine, not '" + a.source + "'");
     }
     if (!valid_date(a.created)) issue(i, "\"created\" must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ");
-    if (a.end < a.start) issue(i, "end " + std::to_string(a.end) + " is before start " + std::to_string(a.start));
+    if (a.end < a.start)
+      issue(i, "end " + std::to_string(a.end) + " is before start " + std::to_string(a.start));
     if (a.status == AnchorStatus::orphaned) {
-      issue(i, "orphaned annotation '" + a.id + "' (\"" + a.exact +
-                   "\"): its text was not found after the document changed; fix or delete it",
+      issue(i,
+            "orphaned annotation '" + a.id + "' (\"" + a.exact +
+                "\"): its text was not found after the document changed; fix or delete it",
             Severity::warning);
       continue;
     }
@@ -515,8 +543,8 @@ std::vector<Issue> validate_file(const AnnotationFile& file, const Document* doc
       continue;
     }
     if (a.end > n) {
-      issue(i, "end " + std::to_string(a.end) + " is past the end of the text (" + std::to_string(n) +
-                   " code points)");
+      issue(i, "end " + std::to_string(a.end) + " is past the end of the text (" +
+                   std::to_string(n) + " code points)");
       continue;
     }
     if (a.end >= a.start) {
@@ -660,13 +688,15 @@ StoredAnnotation* find_id(AnnotationFile& f, const std::string& id) {
 Status add(AnnotationFile& file, StoredAnnotation a) {
   if (a.id.empty()) a.id = make_id(a);
   for (const auto& b : file.annotations) {
-    if (b.id == a.id) return Status::error(ErrorCode::usage, "an annotation with id '" + a.id + "' exists", file.path);
     if (same_label(a, b)) {
       return Status::error(ErrorCode::usage,
                            "the same span is already annotated as " + b.category +
                                (b.subtype.empty() ? "" : "/" + b.subtype) + " (id " + b.id + ")",
                            file.path);
     }
+    if (b.id == a.id)
+      return Status::error(ErrorCode::usage, "an annotation with id '" + a.id + "' exists",
+                           file.path);
   }
   file.annotations.push_back(std::move(a));
   file.lines.push_back(0);
@@ -708,7 +738,8 @@ MergeResult merge(const std::vector<const AnnotationFile*>& from, AnnotationFile
   return r;
 }
 
-Status adjudicate(AnnotationFile& from, AnnotationFile& into, const Verdict& v, const Document* doc) {
+Status adjudicate(AnnotationFile& from, AnnotationFile& into, const Verdict& v,
+                  const Document* doc) {
   StoredAnnotation* src = find_id(from, v.id);
   if (src == nullptr) {
     return Status::error(ErrorCode::usage, "no annotation with id '" + v.id + "'", from.path);
@@ -718,7 +749,8 @@ Status adjudicate(AnnotationFile& from, AnnotationFile& into, const Verdict& v, 
     return Status::success();
   }
   if (v.action != "accept" && v.action != "edit") {
-    return Status::error(ErrorCode::usage, "verdict must be accept, reject or edit, not '" + v.action + "'");
+    return Status::error(ErrorCode::usage,
+                         "verdict must be accept, reject or edit, not '" + v.action + "'");
   }
   StoredAnnotation c = *src;
   c.decisions.clear();
@@ -741,10 +773,11 @@ Status adjudicate(AnnotationFile& from, AnnotationFile& into, const Verdict& v, 
     }
     if (v.start || v.end) {
       const uint32_t s = v.start.value_or(c.start), e = v.end.value_or(c.end);
-      if (doc == nullptr) return Status::error(ErrorCode::usage, "moving a span needs the document");
+      if (doc == nullptr)
+        return Status::error(ErrorCode::usage, "moving a span needs the document");
       if (e < s || e > doc->text.size()) {
-        return Status::error(ErrorCode::usage, "span " + std::to_string(s) + ".." + std::to_string(e) +
-                                                   " is not inside the text");
+        return Status::error(ErrorCode::usage, "span " + std::to_string(s) + ".." +
+                                                   std::to_string(e) + " is not inside the text");
       }
       change("span", std::to_string(c.start) + ".." + std::to_string(c.end),
              std::to_string(s) + ".." + std::to_string(e));
@@ -754,7 +787,8 @@ Status adjudicate(AnnotationFile& from, AnnotationFile& into, const Verdict& v, 
       c.status = AnchorStatus::exact;
       c.score = 1.0;
     }
-    if (changes.empty()) return Status::error(ErrorCode::usage, "an edit needs a new category, subtype or span");
+    if (changes.empty())
+      return Status::error(ErrorCode::usage, "an edit needs a new category, subtype or span");
   }
   if (!v.note.empty()) changes += (changes.empty() ? "" : "; ") + v.note;
   if (StoredAnnotation* have = find_same(into, c)) {

@@ -63,20 +63,23 @@ struct StoredAnnotation {
   std::string doc_sha256;  // SHA-256 of the UTF-8 canonical text the offsets refer to
   uint32_t start = 0;      // code points, end exclusive
   uint32_t end = 0;
-  std::string exact;       // UTF-8 text at [start, end)
-  std::string prefix;      // up to kContext code points before start
-  std::string suffix;      // up to kContext code points after end
-  std::string category;    // taxonomy id
+  std::string exact;     // UTF-8 text at [start, end)
+  std::string prefix;    // up to kContext code points before start
+  std::string suffix;    // up to kContext code points after end
+  std::string category;  // taxonomy id
   std::string subtype;
   std::string author;
-  std::string created;     // YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ
+  std::string created;  // YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ
   std::string note;
   AnchorStatus status = AnchorStatus::exact;
-  double score = 1.0;      // anchor quality; below 1 only for fuzzy anchors
+  double score = 1.0;            // anchor quality; below 1 only for fuzzy anchors
   std::string source = "human";  // human | machine
-  std::string rule;        // machine suggestions: the rule id
+  std::string rule;              // machine suggestions: the rule id
   std::optional<PreviousAnchor> anchored_from;
   std::vector<Decision> decisions;
+  // The annotator file that holds it (its name without .jsonl). Not written
+  // into the line: it is the file name. Differs from `author` in gold files.
+  std::string file;
 
   Span span() const { return Span{start, end}; }
   bool operator==(const StoredAnnotation&) const = default;
@@ -111,8 +114,8 @@ bool valid_author(std::string_view s);
 // One problem found while loading or validating, with its place.
 struct Issue {
   Severity severity = Severity::error;
-  std::string path;  // file, relative to the working directory
-  uint32_t line = 0; // 1-based; 0 = whole file
+  std::string path;   // file, relative to the working directory
+  uint32_t line = 0;  // 1-based; 0 = whole file
   std::string message;
   std::string to_string() const;  // "PATH:LINE: error: MESSAGE"
 };
@@ -152,7 +155,7 @@ class AnnotationStore {
   const AnnotationFile* find(const std::string& doc, const std::string& author) const;
   // The file for (doc, author), created empty (not yet written) when missing.
   Result<AnnotationFile*> file_for(const std::string& doc, const std::string& author);
-  std::vector<std::string> authors() const;  // sorted
+  std::vector<std::string> authors() const;    // sorted
   std::vector<std::string> documents() const;  // sorted
 
   // Writes the file atomically under the store lock. Refused when the file on
@@ -226,6 +229,7 @@ struct Verdict {
   std::optional<uint32_t> end;
 };
 // `doc` is needed for edits that move the span; may be null otherwise.
-Status adjudicate(AnnotationFile& from, AnnotationFile& into, const Verdict& v, const Document* doc);
+Status adjudicate(AnnotationFile& from, AnnotationFile& into, const Verdict& v,
+                  const Document* doc);
 
 }  // namespace cd::corpus

@@ -16,6 +16,7 @@ using Json = nlohmann::json;
 using OJson = nlohmann::ordered_json;
 
 constexpr const char* kExtension = "urn:clausediff:record";
+constexpr const char* kFileExtension = "urn:clausediff:file";  // the annotator file
 constexpr const char* kDocPrefix = "urn:clausediff:doc:";
 
 // RFC 6920 named information: ni:///sha-256;<base64url of the digest>.
@@ -28,7 +29,8 @@ std::string ni_uri(const std::string& hex) {
   std::string out = "ni:///sha-256;";
   std::size_t i = 0;
   for (; i + 2 < bytes.size(); i += 3) {
-    const uint32_t v = (static_cast<uint8_t>(bytes[i]) << 16) | (static_cast<uint8_t>(bytes[i + 1]) << 8) |
+    const uint32_t v = (static_cast<uint8_t>(bytes[i]) << 16) |
+                       (static_cast<uint8_t>(bytes[i + 1]) << 8) |
                        static_cast<uint8_t>(bytes[i + 2]);
     for (int s = 18; s >= 0; s -= 6) out.push_back(kAlphabet[(v >> s) & 63]);
   }
@@ -52,7 +54,8 @@ std::string date_time(const std::string& d) {
 OJson w3c_annotation(const StoredAnnotation& a, bool with_context) {
   OJson j;
   if (with_context) j["@context"] = kW3cContext;
-  j["id"] = "urn:clausediff:annotation:" + a.doc + "/" + a.author + "/" + a.id;
+  const std::string& file = a.file.empty() ? a.author : a.file;
+  j["id"] = "urn:clausediff:annotation:" + a.doc + "/" + file + "/" + a.id;
   j["type"] = "Annotation";
   j["motivation"] = "classifying";
   if (valid_date(a.created)) j["created"] = date_time(a.created);
@@ -79,8 +82,10 @@ OJson w3c_annotation(const StoredAnnotation& a, bool with_context) {
   target["source"] = kDocPrefix + a.doc;
   OJson state;
   state["type"] = "TimeState";
-  if (valid_date(a.created)) state["sourceDate"] = date_time(a.created);
-  else state["sourceDate"] = "1970-01-01T00:00:00Z";
+  if (valid_date(a.created))
+    state["sourceDate"] = date_time(a.created);
+  else
+    state["sourceDate"] = "1970-01-01T00:00:00Z";
   if (a.doc_sha256.size() == 64) state["cached"] = ni_uri(a.doc_sha256);
   target["state"] = state;
   OJson pos;
@@ -95,6 +100,7 @@ OJson w3c_annotation(const StoredAnnotation& a, bool with_context) {
   target["selector"] = OJson::array({pos, quote});
   j["target"] = target;
   j[kExtension] = OJson::parse(to_json_line(a));
+  if (!a.file.empty()) j[kFileExtension] = a.file;
   return j;
 }
 
@@ -116,24 +122,31 @@ std::string read_w3c(const Json& j, StoredAnnotation& a, const std::string& path
     std::vector<Issue> issues;
     auto recs = parse_jsonl(ext->dump(), path, issues);
     if (!issues.empty() || recs.size() != 1) {
-      return "bad \"" + std::string(kExtension) + "\": " + (issues.empty() ? "" : issues.front().message);
+      return "bad \"" + std::string(kExtension) +
+             "\": " + (issues.empty() ? "" : issues.front().message);
     }
     a = recs.front();
   }
+  if (auto f = j.find(kFileExtension); f != j.end() && f->is_string())
+    a.file = f->get<std::string>();
   // The W3C terms are authoritative: another tool may have edited them.
   auto target = j.find("target");
   if (target == j.end()) return "no \"target\"";
   const Json& t = target->is_array() && !target->empty() ? (*target)[0] : *target;
   if (!t.is_object()) return "the target must be a SpecificResource object";
   const std::string src = str_of(t, "source");
-  if (src.rfind(kDocPrefix, 0) == 0) a.doc = src.substr(std::string(kDocPrefix).size());
-  else if (a.doc.empty()) a.doc = src;
+  if (src.rfind(kDocPrefix, 0) == 0)
+    a.doc = src.substr(std::string(kDocPrefix).size());
+  else if (a.doc.empty())
+    a.doc = src;
   bool have_pos = false, have_quote = false;
   auto sel = t.find("selector");
   if (sel != t.end()) {
     std::vector<Json> sels;
-    if (sel->is_array()) sels.assign(sel->begin(), sel->end());
-    else sels.push_back(*sel);
+    if (sel->is_array())
+      sels.assign(sel->begin(), sel->end());
+    else
+      sels.push_back(*sel);
     for (const auto& s : sels) {
       const std::string type = str_of(s, "type");
       if (type == "TextPositionSelector" && s.contains("start") && s.contains("end") &&
@@ -154,8 +167,10 @@ std::string read_w3c(const Json& j, StoredAnnotation& a, const std::string& path
   auto body = j.find("body");
   std::vector<Json> bodies;
   if (body != j.end()) {
-    if (body->is_array()) bodies.assign(body->begin(), body->end());
-    else bodies.push_back(*body);
+    if (body->is_array())
+      bodies.assign(body->begin(), body->end());
+    else
+      bodies.push_back(*body);
   }
   bool have_label = false;
   a.note.clear();
@@ -174,15 +189,12 @@ std::string read_w3c(const Json& j, StoredAnnotation& a, const std::string& path
   if (!have_label) return "no body with purpose \"classifying\" (the category)";
   if (auto c = j.find("creator"); c != j.end()) {
     if (c->is_object() && !str_of(*c, "name").empty()) a.author = str_of(*c, "name");
-    if (c->is_object() && a.source.empty()) a.source = str_of(*c, "type") == "Software" ? "machine" : "human";
+    if (c->is_object() && a.source.empty())
+      a.source = str_of(*c, "type") == "Software" ? "machine" : "human";
   }
   if (a.created.empty()) a.created = str_of(j, "created");
   if (a.source.empty()) a.source = "human";
-  if (a.id.empty()) {
-    const std::string w3c_id = str_of(j, "id");
-    a.id = make_id(a);
-    (void)w3c_id;
-  }
+  if (a.id.empty()) a.id = make_id(a);  // a foreign annotation: our deterministic id
   return {};
 }
 
@@ -215,10 +227,12 @@ std::string csv_field(const std::string& s) {
 
 }  // namespace
 
-std::string to_w3c_collection(const std::vector<StoredAnnotation>& annotations, const std::string& label) {
+std::string to_w3c_collection(const std::vector<StoredAnnotation>& annotations,
+                              const std::string& label) {
   std::vector<StoredAnnotation> sorted = annotations;
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
-    return std::tie(x.doc, x.author, x.start, x.end, x.id) < std::tie(y.doc, y.author, y.start, y.end, y.id);
+    return std::tie(x.doc, x.file, x.author, x.start, x.end, x.id) <
+           std::tie(y.doc, y.file, y.author, y.start, y.end, y.id);
   });
   OJson c;
   c["@context"] = kW3cContext;
@@ -240,7 +254,8 @@ std::string to_w3c_collection(const std::vector<StoredAnnotation>& annotations, 
 std::string to_w3c_jsonl(const std::vector<StoredAnnotation>& annotations) {
   std::vector<StoredAnnotation> sorted = annotations;
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
-    return std::tie(x.doc, x.author, x.start, x.end, x.id) < std::tie(y.doc, y.author, y.start, y.end, y.id);
+    return std::tie(x.doc, x.file, x.author, x.start, x.end, x.id) <
+           std::tie(y.doc, y.file, y.author, y.start, y.end, y.id);
   });
   std::string out;
   for (const auto& a : sorted) {
@@ -271,7 +286,8 @@ Result<std::vector<StoredAnnotation>> from_w3c(std::string_view bytes, const std
         docs.push_back(Json::parse(l));
         doc_lines.push_back(line);
       } catch (const Json::parse_error& e) {
-        return Status::error(ErrorCode::invalid_input, std::string("not valid JSON: ") + e.what(), path, line);
+        return Status::error(ErrorCode::invalid_input, std::string("not valid JSON: ") + e.what(),
+                             path, line);
       }
     }
   }
@@ -285,7 +301,8 @@ Result<std::vector<StoredAnnotation>> from_w3c(std::string_view bytes, const std
       const std::string err = read_w3c(*items[i], a, path);
       if (!err.empty()) {
         return Status::error(ErrorCode::invalid_input,
-                             "annotation " + std::to_string(i + 1) + ": " + err, path, doc_lines[d]);
+                             "annotation " + std::to_string(i + 1) + ": " + err, path,
+                             doc_lines[d]);
       }
       out.push_back(std::move(a));
     }
@@ -331,7 +348,8 @@ BratFiles to_brat(const std::vector<StoredAnnotation>& annotations, std::u32stri
         covered += to_u8(text.substr(frags[i].start, frags[i].size()));
       }
       f.ann += tid + "\t" + a.category + " " + offs + "\t" + covered + "\n";
-      if (!a.subtype.empty()) f.ann += "A" + std::to_string(++attr) + "\tSubtype " + tid + " " + a.subtype + "\n";
+      if (!a.subtype.empty())
+        f.ann += "A" + std::to_string(++attr) + "\tSubtype " + tid + " " + a.subtype + "\n";
       if (!a.note.empty()) {
         std::string n = a.note;
         std::replace(n.begin(), n.end(), '\n', ' ');
@@ -370,18 +388,22 @@ Result<std::vector<StoredAnnotation>> from_brat(std::string_view txt, std::strin
       try {
         j = Json::parse(l);
       } catch (const Json::parse_error& e) {
-        return Status::error(ErrorCode::invalid_input, std::string("sidecar: not valid JSON: ") + e.what(),
+        return Status::error(ErrorCode::invalid_input,
+                             std::string("sidecar: not valid JSON: ") + e.what(),
                              ann_path + ".map.jsonl", line);
       }
       std::vector<Issue> issues;
       auto recs = parse_jsonl(j.value("record", Json::object()).dump(), ann_path, issues);
       if (!issues.empty() || recs.size() != 1) {
         return Status::error(ErrorCode::invalid_input,
-                             "sidecar: bad record" + (issues.empty() ? std::string() : ": " + issues.front().message),
+                             "sidecar: bad record" +
+                                 (issues.empty() ? std::string() : ": " + issues.front().message),
                              ann_path + ".map.jsonl", line);
       }
-      if (j.contains("brat") && j["brat"].is_string()) by_tid[j["brat"].get<std::string>()] = recs.front();
-      else out.push_back(recs.front());
+      if (j.contains("brat") && j["brat"].is_string())
+        by_tid[j["brat"].get<std::string>()] = recs.front();
+      else
+        out.push_back(recs.front());
     }
   }
   std::map<std::string, StoredAnnotation> spans;  // T id -> annotation
@@ -403,7 +425,8 @@ Result<std::vector<StoredAnnotation>> from_brat(std::string_view txt, std::strin
     if (tab1 == std::string::npos) return bad("a brat line needs an id and a tab");
     const std::string id = l.substr(0, tab1);
     const auto tab2 = l.find('\t', tab1 + 1);
-    const std::string mid = l.substr(tab1 + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab1 - 1);
+    const std::string mid =
+        l.substr(tab1 + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab1 - 1);
     const std::string tail = tab2 == std::string::npos ? std::string() : l.substr(tab2 + 1);
     if (id[0] == 'T') {
       const auto sp = mid.find(' ');
@@ -431,7 +454,9 @@ Result<std::vector<StoredAnnotation>> from_brat(std::string_view txt, std::strin
       std::string covered;
       for (std::size_t i = 0; i < frags.size(); ++i) {
         const Span f = frags[i];
-        if (f.end < f.start || f.end > text.size()) return bad("offsets " + std::to_string(f.start) + " " + std::to_string(f.end) + " are outside the text");
+        if (f.end < f.start || f.end > text.size())
+          return bad("offsets " + std::to_string(f.start) + " " + std::to_string(f.end) +
+                     " are outside the text");
         if (i > 0) {
           if (f.start < frags[i - 1].end) return bad("fragments overlap or are out of order");
           for (uint32_t k = frags[i - 1].end; k < f.start; ++k) {
@@ -443,7 +468,9 @@ Result<std::vector<StoredAnnotation>> from_brat(std::string_view txt, std::strin
         }
         covered += to_u8(text.substr(f.start, f.size()));
       }
-      if (covered != tail) return bad("the text of " + id + " is \"" + tail + "\" but the .txt has \"" + covered + "\" there");
+      if (covered != tail)
+        return bad("the text of " + id + " is \"" + tail + "\" but the .txt has \"" + covered +
+                   "\" there");
       auto side = by_tid.find(id);
       if (side != by_tid.end()) a = side->second, a.category = mid.substr(0, sp);
       a.start = frags.front().start;
@@ -485,10 +512,12 @@ Result<std::vector<StoredAnnotation>> from_brat(std::string_view txt, std::strin
 std::string to_csv(const std::vector<StoredAnnotation>& annotations) {
   std::vector<StoredAnnotation> sorted = annotations;
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
-    return std::tie(x.doc, x.author, x.start, x.end, x.id) < std::tie(y.doc, y.author, y.start, y.end, y.id);
+    return std::tie(x.doc, x.file, x.author, x.start, x.end, x.id) <
+           std::tie(y.doc, y.file, y.author, y.start, y.end, y.id);
   });
   std::string out =
-      "id,doc,doc_sha256,start,end,category,subtype,author,created,status,score,source,rule,exact,prefix,"
+      "id,doc,doc_sha256,start,end,category,subtype,author,created,status,score,source,rule,exact,"
+      "prefix,"
       "suffix,note,decisions\r\n";
   for (const auto& a : sorted) {
     std::string decisions;
@@ -498,10 +527,24 @@ std::string to_csv(const std::vector<StoredAnnotation>& annotations) {
     }
     char score[32];
     std::snprintf(score, sizeof score, "%.3f", a.score);
-    const std::vector<std::string> row = {a.id,       a.doc,        a.doc_sha256, std::to_string(a.start),
-                                          std::to_string(a.end), a.category, a.subtype, a.author,
-                                          a.created,  to_string(a.status), score, a.source, a.rule,
-                                          a.exact,    a.prefix,     a.suffix,     a.note, decisions};
+    const std::vector<std::string> row = {a.id,
+                                          a.doc,
+                                          a.doc_sha256,
+                                          std::to_string(a.start),
+                                          std::to_string(a.end),
+                                          a.category,
+                                          a.subtype,
+                                          a.author,
+                                          a.created,
+                                          to_string(a.status),
+                                          score,
+                                          a.source,
+                                          a.rule,
+                                          a.exact,
+                                          a.prefix,
+                                          a.suffix,
+                                          a.note,
+                                          decisions};
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i) out += ',';
       out += csv_field(row[i]);

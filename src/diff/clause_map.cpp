@@ -21,6 +21,7 @@
 // >= 60 % of it), merged (the reverse), inserted, deleted.
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 #include <unordered_map>
 
@@ -119,6 +120,64 @@ std::vector<std::size_t> lis(const std::vector<int>& keys) {
   return out;
 }
 
+// Candidate pairs from the text diff: old clause i and new clause j (same
+// level) share text that the token diff keeps equal (or detects as moved).
+// One pass over the ops with binary search over each level's clause spans:
+// linear in ops + candidates, used when all-pairs would be too many.
+std::vector<std::vector<int>> script_candidates(const Document& older, const Document& newer,
+                                                const std::vector<ClauseText>& ca,
+                                                const std::vector<ClauseText>& cb) {
+  struct Entry {
+    Span span;
+    int index;
+  };
+  std::map<int, std::vector<Entry>> la, lb;  // level -> clauses sorted by start
+  auto body_of = [](const ClauseText& c) { return c.clause->body.empty() ? c.clause->span : c.clause->body; };
+  for (const auto& c : ca) la[c.clause->level].push_back({body_of(c), c.index});
+  for (const auto& c : cb) lb[c.clause->level].push_back({body_of(c), c.index});
+  for (auto* m : {&la, &lb}) {
+    for (auto& [lvl, v] : *m) {
+      std::sort(v.begin(), v.end(), [](const Entry& x, const Entry& y) { return x.span.start < y.span.start; });
+    }
+  }
+  // Clauses of one level do not overlap, so those meeting [s, e) are a run
+  // found by binary search.
+  auto meeting = [](const std::vector<Entry>& v, uint32_t s, uint32_t e, auto&& fn) {
+    auto it = std::upper_bound(v.begin(), v.end(), s, [](uint32_t x, const Entry& en) { return x < en.span.start; });
+    if (it != v.begin()) --it;
+    for (; it != v.end() && it->span.start < e; ++it) {
+      const uint32_t a = std::max(s, it->span.start), b = std::min(e, it->span.end);
+      if (a < b) fn(*it, a, b);
+    }
+  };
+  std::vector<std::vector<int>> out(ca.size());
+  Options opt;
+  opt.ignore_case = true;
+  const EditScript script = diff_texts(older.text, newer.text, opt);
+  auto add_range = [&](Span a, Span b) {
+    for (const auto& [lvl, olds] : la) {
+      auto nit = lb.find(lvl);
+      if (nit == lb.end()) continue;
+      meeting(olds, a.start, a.end, [&](const Entry& o, uint32_t s, uint32_t e) {
+        // Equal text maps position for position.
+        const uint32_t bs = b.start + (s - a.start), be = b.start + (e - a.start);
+        meeting(nit->second, bs, be, [&](const Entry& n, uint32_t, uint32_t) {
+          auto& v = out[static_cast<std::size_t>(o.index)];
+          if (std::find(v.begin(), v.end(), n.index) == v.end()) v.push_back(n.index);
+        });
+      });
+    }
+  };
+  for (const auto& op : script.ops) {
+    if (op.op == OpKind::equal) add_range(op.a, op.b);
+  }
+  for (const auto& mv : script.moves) {
+    // A moved run: map its start and end ranges (lengths may differ slightly).
+    add_range(mv.a, Span{mv.b.start, mv.b.start + std::min(mv.a.size(), mv.b.size())});
+  }
+  return out;
+}
+
 struct Group {
   std::vector<int> a, b;  // indices into the clause lists
   std::string status;
@@ -158,6 +217,9 @@ std::vector<ClauseMapping> map_clauses(const Document& older, const Document& ne
   const bool all_pairs = static_cast<std::size_t>(na) * static_cast<std::size_t>(nb) <= kAllPairsLimit;
   const int window = static_cast<int>(std::clamp<std::size_t>(
       kWindowPairs / static_cast<std::size_t>(std::max({na, nb, 1})), kMinWindow, kMaxWindow));
+  // Large documents: candidates come from the text diff instead of all pairs.
+  const auto from_script = all_pairs ? std::vector<std::vector<int>>{}
+                                     : script_candidates(older, newer, ca, cb);
   std::unordered_map<std::u32string, std::vector<int>> by_text;
   for (int j = 0; j < nb; ++j) by_text[cb[j].norm].push_back(j);
   for (int i = 0; i < na; ++i) {
@@ -186,25 +248,32 @@ std::vector<ClauseMapping> map_clauses(const Document& older, const Document& ne
     if (exact != by_text.end()) {
       for (int j : exact->second) consider(j, true);
     }
-    int lo = 0, hi = nb;
     if (!all_pairs) {
-      const int center = static_cast<int>(static_cast<int64_t>(i) * nb / std::max(na, 1));
-      lo = std::max(0, center - window);
-      hi = std::min(nb, center + window + 1);
+      for (int j : from_script[static_cast<std::size_t>(i)]) {
+        if (!is_exact(j)) consider(j, false);
+      }
+      continue;
     }
-    for (int j = lo; j < hi; ++j) {
+    for (int j = 0; j < nb; ++j) {
       if (!is_exact(j)) consider(j, false);
     }
   }
   std::make_heap(heap.begin(), heap.end(), worse);
   std::vector<int> to_b(na, -1), to_a(nb, -1);
   std::vector<double> sim_a(na, 0.0);
+  // Budget of exact (LCS) evaluations per clause. Candidates come off the
+  // heap best bound first, so a clause's true partner is among its first few;
+  // without a budget, text with a small vocabulary (every pair passes the bag
+  // bound) costs one Myers run per candidate: 30 s on a 10 MB draft.
+  constexpr int kEvaluationsPerClause = 24;
+  std::vector<int> evals_a(na, 0), evals_b(nb, 0);
   while (!heap.empty()) {
     std::pop_heap(heap.begin(), heap.end(), worse);
     Cand c = heap.back();
     heap.pop_back();
     if (to_b[c.i] >= 0 || to_a[c.j] >= 0) continue;
     if (!c.exact) {
+      if (++evals_a[c.i] > kEvaluationsPerClause || ++evals_b[c.j] > kEvaluationsPerClause) continue;
       c.sim = std::min(lcs_ratio(ca[c.i].seq, cb[c.j].seq, vocab), 0.999);
       c.exact = true;
       if (c.sim < kThreshold) continue;

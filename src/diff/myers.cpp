@@ -27,7 +27,12 @@ constexpr int32_t kParallelRegion = 1 << 20;
 
 Matcher::Matcher(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
                  uint32_t vocabulary, MatchOptions options)
-    : a_(a), b_(b), options_(options), match_(a.size(), kNone), vocabulary_(vocabulary) {}
+    : a_(a), b_(b), options_(options), own_match_(a.size(), kNone), match_(own_match_),
+      vocabulary_(vocabulary) {}
+
+Matcher::Matcher(Matcher& parent)
+    : a_(parent.a_), b_(parent.b_), options_(parent.options_), match_(parent.match_),
+      vocabulary_(parent.vocabulary_) {}
 
 void Matcher::run() {
   const auto n = static_cast<int32_t>(a_.size());
@@ -119,12 +124,11 @@ std::vector<Matcher::Run> Matcher::kgram_runs(int32_t a0, int32_t a1, int32_t b0
   for (int32_t t = 1; t < k; ++t) top *= kMul;
   struct Slot {
     uint64_t hash;
-    int32_t pos_a, pos_b;
-    uint8_t count_a, count_b;
+    int32_t pos_a, pos_b;  // -1 not seen, -2 seen more than once
   };
   std::size_t cap = 64;
   while (cap < static_cast<std::size_t>(size) / (sample_mask + 1) * 2 + 16) cap <<= 1;
-  std::vector<Slot> table(cap, Slot{0, -1, -1, 0, 0});
+  std::vector<Slot> table(cap, Slot{0, -1, -1});
   const std::size_t mask = cap - 1;
   auto mix = [](uint64_t h) {
     h ^= h >> 31;
@@ -142,13 +146,8 @@ std::vector<Matcher::Run> Matcher::kgram_runs(int32_t a0, int32_t a1, int32_t b0
         while (table[x].hash != 0 && table[x].hash != key) x = (x + 1) & mask;
         Slot& sl = table[x];
         sl.hash = key;
-        if (side_a) {
-          if (sl.count_a < 2) ++sl.count_a;
-          sl.pos_a = i;
-        } else {
-          if (sl.count_b < 2) ++sl.count_b;
-          sl.pos_b = i;
-        }
+        int32_t& pos = side_a ? sl.pos_a : sl.pos_b;
+        pos = pos == -1 ? i : -2;
       }
       h -= (seq[i] + 1) * top;
     }
@@ -157,7 +156,7 @@ std::vector<Matcher::Run> Matcher::kgram_runs(int32_t a0, int32_t a1, int32_t b0
   scan(b_, b0, b1, false);
   std::vector<std::pair<int32_t, int32_t>> anchors;
   for (const Slot& sl : table) {
-    if (sl.count_a == 1 && sl.count_b == 1) anchors.emplace_back(sl.pos_a, sl.pos_b);
+    if (sl.pos_a >= 0 && sl.pos_b >= 0) anchors.emplace_back(sl.pos_a, sl.pos_b);
   }
   std::sort(anchors.begin(), anchors.end());
   for (const auto& [i, j] : anchors) {
@@ -222,15 +221,14 @@ bool Matcher::anchored(int32_t a0, int32_t a1, int32_t b0, int32_t b1, int depth
   const std::size_t half = picked.size() / 2;
   if (depth == 0 && a1 - a0 + b1 - b0 >= kParallelRegion && half > 0) {
     // The gaps are independent: the second half goes to a helper matcher on
-    // another thread (own scratch and work counter), then its matches are
-    // copied over.
+    // another thread (own scratch and work counter) that writes its matches
+    // into the same array, in index ranges this thread does not touch.
     const int32_t ha = picked[half - 1].a + picked[half - 1].len;
     const int32_t hb = picked[half - 1].b + picked[half - 1].len;
-    Matcher helper(a_, b_, vocabulary_, options_);
+    Matcher helper(*this);
     std::thread worker([&] { helper.solve_gaps(picked, half, picked.size(), ha, hb, a1, b1, true, depth); });
     solve_gaps(picked, 0, half, a0, b0, a1, b1, false, depth);
     worker.join();
-    std::copy(helper.match_.begin() + ha, helper.match_.begin() + a1, match_.begin() + ha);
     approximate_ = approximate_ || helper.approximate_;
     return true;
   }

@@ -33,6 +33,9 @@ class Matcher {
   bool approximate() const { return approximate_; }
 
  private:
+  // A helper for the parallel gap pass: writes into `parent`'s matches
+  // (disjoint index ranges), with its own scratch and work counter.
+  explicit Matcher(Matcher& parent);
   struct Point {
     int32_t x, y;
   };
@@ -56,7 +59,8 @@ class Matcher {
   const std::vector<uint32_t>& a_;
   const std::vector<uint32_t>& b_;
   MatchOptions options_;
-  std::vector<int32_t> match_;
+  std::vector<int32_t> own_match_;
+  std::vector<int32_t>& match_;  // own_match_, or the parent's for a helper
   uint32_t vocabulary_ = 0;
   std::vector<int32_t> fd_, bd_;       // furthest-reaching x per diagonal
   std::vector<uint32_t> count_a_, count_b_;  // per id, saturating at 2

@@ -48,81 +48,6 @@ text::TokenKind char_kind(char32_t c) {
   return text::TokenKind::punct;
 }
 
-// Tokenizes one text into `out` using (and filling) `interner`.
-void tokenize_one(std::u32string_view txt, const Options& options, Interner& interner,
-                  TokenSeq& out) {
-  out.start.clear();
-  out.id.clear();
-  out.kinds.clear();
-  out.start.reserve(options.chars ? txt.size() + 1 : txt.size() / 3 + 16);
-  out.id.reserve(out.start.capacity());
-  out.kinds.reserve(out.start.capacity());
-  std::u32string key;
-  auto key_of = [&](uint32_t s, uint32_t e, text::TokenKind k) -> uint32_t {
-    if (k == text::TokenKind::space && options.ignore_whitespace) return kSpaceId;
-    if (k == text::TokenKind::number && options.ignore_numbering) return kNumberId;
-    const std::u32string_view raw = txt.substr(s, e - s);
-    if (!options.ignore_case) return interner.intern(raw);
-    key.assign(raw);
-    for (auto& c : key) c = text::fold_char(c);
-    return interner.intern(key);
-  };
-  if (options.chars) {
-    for (uint32_t i = 0; i < txt.size(); ++i) {
-      const auto k = char_kind(txt[i]);
-      out.start.push_back(i);
-      out.kinds.push_back(static_cast<uint8_t>(k));
-      out.id.push_back(key_of(i, i + 1, k));
-    }
-  } else {
-    // Chunks end after a line feed: UAX #29 always breaks there (WB3a), so
-    // chunked tokenization equals whole-text tokenization and keeps ICU's
-    // UTF-16 copy small.
-    constexpr std::size_t kChunk = 1 << 18;
-    std::vector<text::Token> toks;
-    std::size_t pos = 0;
-    while (pos < txt.size()) {
-      std::size_t end = txt.size();
-      if (txt.size() - pos > kChunk + kChunk / 2) {
-        const std::size_t nl = txt.find(U'\n', pos + kChunk);
-        if (nl != std::u32string_view::npos && nl + 1 < txt.size()) end = nl + 1;
-      }
-      toks.clear();
-      if (!tokenize_ascii(txt.substr(pos, end - pos), static_cast<uint32_t>(pos), toks))
-        toks = text::tokenize(txt.substr(pos, end - pos), static_cast<uint32_t>(pos));
-      for (const auto& t : toks) {
-        out.start.push_back(t.span.start);
-        out.kinds.push_back(static_cast<uint8_t>(t.kind));
-        out.id.push_back(key_of(t.span.start, t.span.end, t.kind));
-      }
-      pos = end;
-    }
-  }
-  out.start.push_back(static_cast<uint32_t>(txt.size()));
-  if (options.ignore_numbering && !options.chars) {
-    // Roman numerals after a label word ("ARTICLE V") and letters in
-    // parentheses ("(a)") are clause labels too.
-    const uint32_t n = out.size();
-    uint32_t prev_word = UINT32_MAX;
-    for (uint32_t i = 0; i < n; ++i) {
-      if (out.kind(i) == text::TokenKind::space) continue;
-      if (out.kind(i) == text::TokenKind::word) {
-        const auto w = txt.substr(out.start[i], out.start[i + 1] - out.start[i]);
-        const bool label_after =
-            prev_word != UINT32_MAX &&
-            is_label_word(txt.substr(out.start[prev_word], out.start[prev_word + 1] - out.start[prev_word]));
-        const bool in_parens = i > 0 && i + 1 < n && txt[out.start[i] - 1] == U'(' &&
-                               out.start[i + 1] < txt.size() && txt[out.start[i + 1]] == U')' &&
-                               w.size() <= 4;
-        if ((label_after && is_roman(w)) || in_parens) out.id[i] = kNumberId;
-        prev_word = i;
-      } else {
-        prev_word = UINT32_MAX;
-      }
-    }
-  }
-}
-
 enum AsciiClass : uint8_t { kOther, kLetter, kDigit, kUnderscore, kMidLetterQ, kMidNum, kMidNumLet, kSpace, kOtherSpace, kCR, kLF };
 
 struct AsciiTable {
@@ -148,9 +73,11 @@ struct AsciiTable {
 
 bool is_wordish(AsciiClass k) { return k == kLetter || k == kDigit || k == kUnderscore; }
 
-}  // namespace
 
-bool tokenize_ascii(std::u32string_view s, uint32_t base, std::vector<text::Token>& out) {
+// The scan behind tokenize_ascii: calls emit(start, end, kind) per token
+// (offsets relative to s), or returns false at once for non-ASCII text.
+template <class Emit>
+bool scan_ascii(std::u32string_view s, Emit&& emit) {
   for (char32_t c : s) {
     if (c >= 128) return false;
   }
@@ -158,9 +85,7 @@ bool tokenize_ascii(std::u32string_view s, uint32_t base, std::vector<text::Toke
   auto cls = [&](std::size_t i) { return table.cls[s[i]]; };
   const std::size_t n = s.size();
   std::size_t i = 0;
-  auto push = [&](std::size_t a, std::size_t b, text::TokenKind k) {
-    out.push_back({Span{base + static_cast<uint32_t>(a), base + static_cast<uint32_t>(b)}, k});
-  };
+  auto push = [&](std::size_t a, std::size_t b, text::TokenKind k) { emit(a, b, k); };
   while (i < n) {
     const AsciiClass k = cls(i);
     if (is_wordish(k)) {
@@ -210,6 +135,95 @@ bool tokenize_ascii(std::u32string_view s, uint32_t base, std::vector<text::Toke
     }
   }
   return true;
+}
+
+// Tokenizes one text into `out` using (and filling) `interner`.
+void tokenize_one(std::u32string_view txt, const Options& options, Interner& interner,
+                  TokenSeq& out) {
+  out.start.clear();
+  out.id.clear();
+  out.kinds.clear();
+  out.start.reserve(options.chars ? txt.size() + 1 : txt.size() / 3 + 16);
+  out.id.reserve(out.start.capacity());
+  out.kinds.reserve(out.start.capacity());
+  std::u32string key;
+  auto key_of = [&](uint32_t s, uint32_t e, text::TokenKind k) -> uint32_t {
+    if (k == text::TokenKind::space && options.ignore_whitespace) return kSpaceId;
+    if (k == text::TokenKind::number && options.ignore_numbering) return kNumberId;
+    const std::u32string_view raw = txt.substr(s, e - s);
+    if (!options.ignore_case) return interner.intern(raw);
+    key.assign(raw);
+    for (auto& c : key) c = text::fold_char(c);
+    return interner.intern(key);
+  };
+  if (options.chars) {
+    for (uint32_t i = 0; i < txt.size(); ++i) {
+      const auto k = char_kind(txt[i]);
+      out.start.push_back(i);
+      out.kinds.push_back(static_cast<uint8_t>(k));
+      out.id.push_back(key_of(i, i + 1, k));
+    }
+  } else {
+    // Chunks end after a line feed: UAX #29 always breaks there (WB3a), so
+    // chunked tokenization equals whole-text tokenization and keeps ICU's
+    // UTF-16 copy small.
+    constexpr std::size_t kChunk = 1 << 18;
+    std::size_t pos = 0;
+    while (pos < txt.size()) {
+      std::size_t end = txt.size();
+      if (txt.size() - pos > kChunk + kChunk / 2) {
+        const std::size_t nl = txt.find(U'\n', pos + kChunk);
+        if (nl != std::u32string_view::npos && nl + 1 < txt.size()) end = nl + 1;
+      }
+      // ASCII chunks: tokens straight into the sequence; others through ICU.
+      const auto base = static_cast<uint32_t>(pos);
+      const bool ascii = scan_ascii(txt.substr(pos, end - pos), [&](std::size_t x, std::size_t y, text::TokenKind k) {
+        const auto x32 = base + static_cast<uint32_t>(x), y32 = base + static_cast<uint32_t>(y);
+        out.start.push_back(x32);
+        out.kinds.push_back(static_cast<uint8_t>(k));
+        out.id.push_back(key_of(x32, y32, k));
+      });
+      if (!ascii) {
+        for (const auto& t : text::tokenize(txt.substr(pos, end - pos), base)) {
+          out.start.push_back(t.span.start);
+          out.kinds.push_back(static_cast<uint8_t>(t.kind));
+          out.id.push_back(key_of(t.span.start, t.span.end, t.kind));
+        }
+      }
+      pos = end;
+    }
+  }
+  out.start.push_back(static_cast<uint32_t>(txt.size()));
+  if (options.ignore_numbering && !options.chars) {
+    // Roman numerals after a label word ("ARTICLE V") and letters in
+    // parentheses ("(a)") are clause labels too.
+    const uint32_t n = out.size();
+    uint32_t prev_word = UINT32_MAX;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (out.kind(i) == text::TokenKind::space) continue;
+      if (out.kind(i) == text::TokenKind::word) {
+        const auto w = txt.substr(out.start[i], out.start[i + 1] - out.start[i]);
+        const bool label_after =
+            prev_word != UINT32_MAX &&
+            is_label_word(txt.substr(out.start[prev_word], out.start[prev_word + 1] - out.start[prev_word]));
+        const bool in_parens = i > 0 && i + 1 < n && txt[out.start[i] - 1] == U'(' &&
+                               out.start[i + 1] < txt.size() && txt[out.start[i + 1]] == U')' &&
+                               w.size() <= 4;
+        if ((label_after && is_roman(w)) || in_parens) out.id[i] = kNumberId;
+        prev_word = i;
+      } else {
+        prev_word = UINT32_MAX;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool tokenize_ascii(std::u32string_view s, uint32_t base, std::vector<text::Token>& out) {
+  return scan_ascii(s, [&](std::size_t x, std::size_t y, text::TokenKind k) {
+    out.push_back({Span{base + static_cast<uint32_t>(x), base + static_cast<uint32_t>(y)}, k});
+  });
 }
 
 Interner::Interner() : slots_(1024, 0) {

@@ -2,7 +2,8 @@
 //
 // UTF-8 (BOM optional), UTF-16 LE/BE with BOM; invalid UTF-8 is repaired to
 // U+FFFD by core/utf8 and reported as a warning with line:column. Binary data
-// (NUL bytes, a PDF, or more than 1% control characters) and empty files are
+// (NUL bytes, a PDF, or more than 1% control characters), UTF-16 without a
+// BOM (named as such, so the user knows to convert it) and empty files are
 // refused: clausediff compares texts, and guessing at binary data would make
 // up commitments that are not there. CRLF and lone CR become LF (the byte map
 // keeps pointing at the original bytes).
@@ -13,6 +14,23 @@
 
 namespace cd::ingest {
 namespace {
+
+// UTF-16 without a byte-order mark: text in Latin script has a NUL in every
+// other byte. Returns "UTF-16LE", "UTF-16BE" or nullptr. Only a guess for the
+// message: such a file is still refused, since without a BOM the byte order
+// (and so every character) would be a guess too.
+const char* utf16_without_bom(std::string_view bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
+  if (n < 4) return nullptr;
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (bytes[i] == '\0') ++(i % 2 == 0 ? even : odd);
+  }
+  const std::size_t pairs = n / 2;
+  if (odd * 2 >= pairs && even * 20 < odd) return "UTF-16LE";
+  if (even * 2 >= pairs && odd * 20 < even) return "UTF-16BE";
+  return nullptr;
+}
 
 bool is_control(char32_t c) {
   return (c < 0x20 && c != U'\t' && c != U'\n' && c != U'\r' && c != U'\f') || c == 0x7F;
@@ -86,6 +104,15 @@ Result<Decoded> decode_source(std::string_view bytes, const std::string& path) {
     raw = decode_utf16(bytes, bom16le, bad);
   } else {
     if (bytes.find('\0') != std::string_view::npos) {
+      if (const char* enc = utf16_without_bom(bytes)) {
+        return Status::error(ErrorCode::invalid_input,
+                             std::string("looks like ") + enc +
+                                 " text without a byte-order mark; only UTF-8, or UTF-16 with a "
+                                 "byte-order mark, is read",
+                             path)
+            .with_hint(std::string("convert it first, e.g. iconv -f ") + enc + " -t UTF-8 '" + path +
+                       "' > converted.txt");
+      }
       return Status::error(ErrorCode::invalid_input, "binary content (NUL bytes), not text", path)
           .with_hint(
               "give a UTF-8 or UTF-16 (with BOM) text file; convert other files to text first");

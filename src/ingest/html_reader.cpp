@@ -5,9 +5,17 @@
 // styles are skipped. p, h1-h6, li and blockquote (and any other block
 // element) end a block. White space is collapsed; each code point maps to the
 // source byte it came from (character references map to their '&').
+// Bounds: gumbo 0.10 walks its stack of open elements on most tags, so its
+// time grows with the square of the nesting depth (100,000 nested <div>s take
+// minutes), and it copies that stack into every parse error it records. So
+// pages nested deeper than kMaxNesting are refused before gumbo sees them,
+// and parse errors are not recorded (nothing reads them).
 #include <gumbo.h>
 
 #include <cstring>
+#include <initializer_list>
+#include <string>
+#include <string_view>
 
 #include "core/utf8.h"
 #include "ingest/reader.h"
@@ -167,6 +175,101 @@ struct HtmlWalker {
   }
 };
 
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == ':';
+}
+
+std::string lower_name(std::string_view s, std::size_t& i) {
+  std::string name;
+  while (i < s.size() && is_name_char(s[i])) {
+    const char c = s[i++];
+    name.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+  return name;
+}
+
+bool one_of(const std::string& n, std::initializer_list<const char*> names) {
+  for (const char* x : names) {
+    if (n == x) return true;
+  }
+  return false;
+}
+
+// Elements that never hold others (void) or whose end tag HTML implies when
+// a sibling starts (so an unclosed one does not deepen the tree).
+bool nests(const std::string& n) {
+  return !one_of(n, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                     "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame",
+                     "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
+                     "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html",
+                     "head", "body"});
+}
+
+// Byte offset where the element nesting of the page first exceeds `limit`,
+// or npos. An estimate from the tags alone, linear, without building a tree:
+// start tags of nesting elements minus their end tags; comments and the text
+// of script, style and the like are skipped. It can only overestimate the
+// depth gumbo builds for unclosed elements, which real pages close.
+std::size_t too_deep_at(std::string_view s, int limit) {
+  int depth = 0;
+  int foreign = 0;  // inside <svg> or <math>, where "<x/>" closes itself
+  std::size_t i = 0;
+  while ((i = s.find('<', i)) != std::string_view::npos) {
+    const std::size_t at = i++;
+    if (i >= s.size()) break;
+    if (s.compare(i, 3, "!--") == 0) {
+      const std::size_t e = s.find("-->", i + 3);
+      i = e == std::string_view::npos ? s.size() : e + 3;
+      continue;
+    }
+    if (s[i] == '!' || s[i] == '?') {
+      const std::size_t e = s.find('>', i);
+      i = e == std::string_view::npos ? s.size() : e + 1;
+      continue;
+    }
+    const bool end_tag = s[i] == '/';
+    if (end_tag) ++i;
+    if (i >= s.size() || !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) {
+      continue;  // a '<' in text
+    }
+    const std::string name = lower_name(s, i);
+    // The end of the tag, past quoted attribute values (they may hold '>').
+    char quote = 0;
+    while (i < s.size() && (quote != 0 || s[i] != '>')) {
+      if (quote != 0 && s[i] == quote) {
+        quote = 0;
+      } else if (quote == 0 && (s[i] == '"' || s[i] == '\'')) {
+        quote = s[i];
+      }
+      ++i;
+    }
+    const bool self_closing = i > 0 && i < s.size() && s[i - 1] == '/';
+    if (i < s.size()) ++i;
+    if (end_tag) {
+      if (nests(name) && depth > 0) --depth;
+      if ((name == "svg" || name == "math") && foreign > 0) --foreign;
+      continue;
+    }
+    if (one_of(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                      "noframes", "noscript", "plaintext"})) {
+      // Raw text up to the matching end tag (case-insensitive).
+      std::size_t e = i;
+      for (; e < s.size(); ++e) {
+        if (s[e] != '<' || e + 1 >= s.size() || s[e + 1] != '/') continue;
+        std::size_t k = e + 2;
+        if (lower_name(s, k) == name) break;
+      }
+      i = e;
+      continue;
+    }
+    if (!nests(name) || (self_closing && foreign > 0)) continue;
+    if (name == "svg" || name == "math") ++foreign;
+    if (++depth > limit) return at;
+  }
+  return std::string_view::npos;
+}
+
 const GumboNode* find_tag(const GumboNode* n, GumboTag tag) {
   if (n->type != GUMBO_NODE_ELEMENT) return nullptr;
   if (n->v.element.tag == tag) return n;
@@ -191,8 +294,18 @@ std::string plain(const GumboNode* n) {
 
 Status read_html(const Decoded& d, TextBuilder& b, Document& doc) {
   const Utf8Buffer buf = make_utf8(d, 0, static_cast<uint32_t>(d.text.size()));
-  GumboOutput* out =
-      gumbo_parse_with_options(&kGumboDefaultOptions, buf.bytes.data(), buf.bytes.size());
+  if (const std::size_t deep = too_deep_at(buf.bytes, kMaxNesting); deep != std::string::npos) {
+    const auto p = position_in(d.line_starts, d.byte_of[buf.cp_of[deep]]);
+    return Status::error(ErrorCode::limit,
+                         "HTML elements nested deeper than " + std::to_string(kMaxNesting) +
+                             " levels",
+                         "", p.line, p.column)
+        .with_hint("clausediff reads pages nested at most " + std::to_string(kMaxNesting) +
+                   " elements deep (docs/LIMITS.md); is the page missing its end tags?");
+  }
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  GumboOutput* out = gumbo_parse_with_options(&options, buf.bytes.data(), buf.bytes.size());
   if (out == nullptr) return Status::error(ErrorCode::internal, "gumbo could not parse the page");
   const GumboNode* root = out->root;
   if (const GumboNode* t = find_tag(root, GUMBO_TAG_TITLE)) doc.meta.title = plain(t);
@@ -203,7 +316,7 @@ Status read_html(const Decoded& d, TextBuilder& b, Document& doc) {
   HtmlWalker w{d, buf, b, {}, {}};
   w.walk(main);
   w.flush(BlockKind::paragraph, 0);
-  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  gumbo_destroy_output(&options, out);
   return Status::success();
 }
 

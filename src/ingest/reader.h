@@ -19,6 +19,13 @@
 
 namespace cd::ingest {
 
+// Deepest element nesting the XML and HTML readers accept (docs/LIMITS.md).
+// The readers walk the tree recursively and gumbo spends time proportional
+// to the depth on every tag, so 100,000 nested elements would overflow the
+// stack or run for minutes; no treaty, bill or news page comes near 1,000
+// (USLM bills nest about 10 deep).
+inline constexpr int kMaxNesting = 1000;
+
 struct Decoded {
   std::u32string text;                // CRLF already folded to LF
   std::vector<uint32_t> byte_of;      // size text.size()+1

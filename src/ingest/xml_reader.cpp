@@ -2,7 +2,8 @@
 // TEI and generic XML/XHTML.
 //
 // Safety: pugixml never loads external entities or DTDs; a DOCTYPE that
-// declares entities is refused anyway (billion laughs, XXE). Structure: an
+// declares entities is refused anyway (billion laughs, XXE), and so is nesting
+// deeper than kMaxNesting (the walker recurses). Structure: an
 // element with a <num> child (USLM section/paragraph/..., AKN article/point/...)
 // starts a numbered block: Block.num = the <num> text as written ("SEC. 2.",
 // "(a)"), Block.level = its depth among numbered elements, Block.element = its
@@ -357,6 +358,28 @@ std::string text(pugi::xml_node n) {
   return out;
 }
 
+// Offset (in the parsed buffer) of the first element nested deeper than
+// `limit`, or -1. Iterative: the point is to check before anything recurses.
+std::ptrdiff_t too_deep_at(pugi::xml_node root, int limit) {
+  int depth = 0;
+  pugi::xml_node n = root;
+  while (n) {
+    if (pugi::xml_node c = n.first_child()) {
+      n = c;
+      ++depth;
+      if (depth > limit && n.type() == pugi::node_element) return n.offset_debug();
+      continue;
+    }
+    while (n != root && !n.next_sibling()) {
+      n = n.parent();
+      --depth;
+    }
+    if (n == root) break;
+    n = n.next_sibling();
+  }
+  return -1;
+}
+
 pugi::xml_node find_local(pugi::xml_node root, const char* name) {
   return root.find_node([&](pugi::xml_node n) { return local(n.name()) == name; });
 }
@@ -387,6 +410,16 @@ Status read_xml(const Decoded& d, TextBuilder& b, Document& doc) {
     return Status::error(ErrorCode::invalid_input,
                          std::string("XML parse error: ") + r.description(), "", p.line, p.column)
         .with_hint("check that the file is well-formed XML");
+  }
+  if (const std::ptrdiff_t deep = too_deep_at(x, kMaxNesting); deep >= 0) {
+    const auto off = std::min(static_cast<std::size_t>(deep), buf.bytes.size());
+    const auto p = position_in(d.line_starts, d.byte_of[buf.cp_of[off]]);
+    return Status::error(ErrorCode::limit,
+                         "XML elements nested deeper than " + std::to_string(kMaxNesting) +
+                             " levels",
+                         "", p.line, p.column)
+        .with_hint("clausediff reads documents nested at most " + std::to_string(kMaxNesting) +
+                   " elements deep (docs/LIMITS.md)");
   }
   pugi::xml_node root = x.document_element();
   const std::string rn = local(root.name());

@@ -80,7 +80,7 @@ assert s["by_category"]["obligation"] == 2 and s["by_document"]["nat-1949"] == 5
 
 # merge and adjudicate, with decisions logged on both sides
 run corpus merge nat-1949 --annotations "$S" --from alice --from bob --by carol --date $D; expect_rc 0 "merge"
-expect_out "3 added, 1 marked the same" "merge counts"
+expect_out "4 added, 1 marked the same" "merge counts"
 BOB_ID=$(python3 -c 'import json,sys; print([json.loads(l)["id"] for l in open(sys.argv[1]) if "forthwith, individually" in l][0])' "$S/nat-1949/bob.jsonl")
 run corpus adjudicate nat-1949 --annotations "$S" --from bob --into gold2 --edit "$BOB_ID" --category temporal --subtype immediacy --by carol --date $D --note "narrower"
 expect_rc 0 "adjudicate edit"
@@ -144,6 +144,7 @@ expect_err "warning: orphaned" "orphan listed by validate"
 # export W3C; validate against the wpt schemas (ajv, else python jsonschema, else skip)
 run corpus export --to w3c --annotations "$S" -o "$TMP/w3c.json"; expect_rc 0 "export w3c"
 run corpus export --to w3c --jsonl --annotations "$S" -o "$TMP/w3c.jsonl"; expect_rc 0 "export w3c jsonl"
+run corpus export --to w3c -o "$TMP/w3c-corpus.json"; expect_rc 0 "export the committed store"
 cat >"$TMP/check.js" <<'JS'
 // Validates W3C annotations (a collection, or JSONL) against the wpt schemas.
 const fs = require('fs'), path = require('path');
@@ -204,7 +205,7 @@ console.log(items.length + ' annotations valid');
 JS
 NODE_PATH="${CLAUSEDIFF_NODE_PATH:-}:$(npm root -g 2>/dev/null)"
 if command -v node >/dev/null && NODE_PATH="$NODE_PATH" node -e "require('ajv-draft-04'); require('ajv-formats')" 2>/dev/null; then
-  for f in "$TMP/w3c.json" "$TMP/w3c.jsonl"; do
+  for f in "$TMP/w3c.json" "$TMP/w3c.jsonl" "$TMP/w3c-corpus.json"; do
     if NODE_PATH="$NODE_PATH" node "$TMP/check.js" "$W3C_DEFS" "$f" >"$TMP/out" 2>"$TMP/err"; then ok; else bad "W3C export fails the wpt schemas (ajv): $(head -3 "$TMP/err")"; fi
   done
   # The checker itself rejects a broken annotation.
@@ -257,6 +258,17 @@ r = json.loads(sys.stdin.read())
 assert r["source"] == "machine" and r["author"] == "clausediff" and r["rule"], r
 ' "suggestions are machine records"
 run corpus validate --annotations "$S"; expect_rc 0 "valid with suggestions"
+
+# The annotator issue's gold cue list converts into the store format and validates.
+G="$TMP/gstore"
+run corpus import --from cues-tsv annotations/gold/cues.tsv --annotations "$G" --created $D; expect_rc 0 "import gold cues.tsv"
+run corpus validate --annotations "$G"; expect_rc 0 "gold cues validate"; expect_out " 0 errors" "gold cues validate"
+printf 'nat-1949\tart5\tobligation\t\tnot in article five\t1\n' >"$TMP/bad-cues.tsv"
+run corpus import --from cues-tsv "$TMP/bad-cues.tsv" --annotations "$G" --created $D
+expect_rc 2 "bad cue line"; expect_err "bad-cues.tsv:1: error:" "bad cue line with file:line"
+
+# The committed store (machine suggestions for the default set) is valid.
+run corpus validate; expect_rc 0 "annotations/ validates"
 
 # A writer killed at any moment leaves every file whole (atomic rename).
 K="$TMP/kstore"

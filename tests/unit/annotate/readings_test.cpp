@@ -33,12 +33,18 @@ TEST_CASE("readings: \"will\" commits in a treaty and predicts in the news") {
   CHECK(reading_of(report("The draft was leaked. The U.S. will assist Ukraine."), "will assist") ==
         "hedge/prediction/prediction");  // the attribution is in another sentence
   CHECK(find_text(report("Washington lacks the political will to fight."), "will to").empty());
-  // The real news article: a question about the future is a prediction.
+  // The real news article: "will" in a question ("whether they will") is not
+  // the writer's prediction; the hedge is the opener "It is unclear". The next
+  // sentence's plain "will depend" is a prediction.
   const auto body = read_repo_file("corpus/news/platinum_guarantees_article.txt");
   const std::string s = line_starting(body, "It is also important to emphasize");
-  const auto news = report(s);
-  CHECK(reading_of(news, "will fully replicate") == "hedge/prediction/prediction");
+  const auto news = annotated(make_doc("report", {{"s1", s.substr(0, s.find("Much will")), ""},
+                                                  {"s2", s.substr(s.find("Much will")), ""}}));
+  CHECK(reading_of(news, "will fully replicate") == "(none)");
   CHECK(reading_of(news, "It is unclear") == "hedge/epistemic");
+  CHECK(reading_of(news, "will depend") == "hedge/prediction/prediction");
+  CHECK(reading_of(report("Officials asked whether the US will assist Ukraine."), "will assist") ==
+        "(none)");
 }
 
 TEST_CASE("readings: \"may\" with an event subject is epistemic") {

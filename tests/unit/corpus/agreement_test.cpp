@@ -21,13 +21,13 @@ using cd::testing::ScratchDir;
 //   Alice        - - O O -  -  -  T - Ob
 //   Bob          - - O - Tr Tr Tr T - -
 // Agreement on tokens 0,1,2,7,8: p_o = 5/10 = 0.5.
-// Alice: none 6, obligation 2, temporal 1, obligor 1.  Bob: none 5, obligation 1, trigger 3, temporal 1.
-// p_e = .6*.5 + .2*.1 + .1*.1 = 0.30 + 0.02 + 0.01 = 0.33
-// kappa = (0.5 - 0.33) / (1 - 0.33) = 0.17 / 0.67 = 0.253731...
-// Spans: exact matches {forthwith} = 1 of 3 + 3: F1 = 2*1/6 = 0.3333.
-// Overlap matches {shall assist ~ shall, forthwith}: F1 = 2*2/6 = 0.6667.
+// Alice: none 6, obligation 2, temporal 1, obligor 1.  Bob: none 5, obligation 1, trigger 3,
+// temporal 1. p_e = .6*.5 + .2*.1 + .1*.1 = 0.30 + 0.02 + 0.01 = 0.33 kappa = (0.5 - 0.33) / (1 -
+// 0.33) = 0.17 / 0.67 = 0.253731... Spans: exact matches {forthwith} = 1 of 3 + 3: F1 = 2*1/6 =
+// 0.3333. Overlap matches {shall assist ~ shall, forthwith}: F1 = 2*2/6 = 0.6667.
 TEST_CASE("agreement: Cohen's kappa and span F1 on the hand-computed example") {
-  const Document d = make_doc("ex", U"Each Party shall assist the attacked Party forthwith and individually");
+  const Document d =
+      make_doc("ex", U"Each Party shall assist the attacked Party forthwith and individually");
   const auto tokens = word_tokens(d.text);
   REQUIRE(tokens.size() == 10);
   std::vector<StoredAnnotation> alice = {annotate_quote(d, U"shall assist", "obligation", "alice"),
@@ -37,8 +37,10 @@ TEST_CASE("agreement: Cohen's kappa and span F1 on the hand-computed example") {
                                        annotate_quote(d, U"the attacked Party", "trigger", "bob"),
                                        annotate_quote(d, U"forthwith", "temporal", "bob")};
   const auto la = token_labels(tokens, alice), lb = token_labels(tokens, bob);
-  CHECK(la == std::vector<std::string>{"", "", "obligation", "obligation", "", "", "", "temporal", "", "obligor"});
-  CHECK(lb == std::vector<std::string>{"", "", "obligation", "", "trigger", "trigger", "trigger", "temporal", "", ""});
+  CHECK(la == std::vector<std::string>{"", "", "obligation", "obligation", "", "", "", "temporal",
+                                       "", "obligor"});
+  CHECK(lb == std::vector<std::string>{"", "", "obligation", "", "trigger", "trigger", "trigger",
+                                       "temporal", "", ""});
   const Kappa k = cohen_kappa(la, lb);
   CHECK(k.observed == doctest::Approx(0.5));
   CHECK(k.expected == doctest::Approx(0.33));
@@ -77,10 +79,11 @@ TEST_CASE("agreement: kappa edge cases") {
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C:
 // 4 observers, 12 units, values 1-5, missing data; nominal alpha = 0.743.
 TEST_CASE("agreement: Krippendorff's alpha on the textbook example") {
-  const char* rows[4][12] = {{"1", "2", "3", "3", "2", "1", "4", "1", "2", nullptr, nullptr, nullptr},
-                             {"1", "2", "3", "3", "2", "2", "4", "1", "2", "5", nullptr, "3"},
-                             {nullptr, "3", "3", "3", "2", "3", "4", "2", "2", "5", "1", nullptr},
-                             {"1", "2", "3", "3", "2", "4", "4", "1", "2", "5", "1", nullptr}};
+  const char* rows[4][12] = {
+      {"1", "2", "3", "3", "2", "1", "4", "1", "2", nullptr, nullptr, nullptr},
+      {"1", "2", "3", "3", "2", "2", "4", "1", "2", "5", nullptr, "3"},
+      {nullptr, "3", "3", "3", "2", "3", "4", "2", "2", "5", "1", nullptr},
+      {"1", "2", "3", "3", "2", "4", "4", "1", "2", "5", "1", nullptr}};
   std::vector<std::vector<std::string>> units(12);
   for (int c = 0; c < 4; ++c) {
     for (int u = 0; u < 12; ++u) {

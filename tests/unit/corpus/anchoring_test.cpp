@@ -20,7 +20,8 @@ EditScript replace_script(uint32_t old_len, uint32_t pos, uint32_t del, uint32_t
   if (del > 0) s.ops.push_back({OpKind::del, {pos, pos + del}, {pos, pos}, -1});
   if (ins_len > 0) s.ops.push_back({OpKind::ins, {pos + del, pos + del}, {pos, pos + ins_len}, -1});
   if (pos + del < old_len) {
-    s.ops.push_back({OpKind::equal, {pos + del, old_len}, {pos + ins_len, old_len - del + ins_len}, -1});
+    s.ops.push_back(
+        {OpKind::equal, {pos + del, old_len}, {pos + ins_len, old_len - del + ins_len}, -1});
   }
   return s;
 }
@@ -56,6 +57,16 @@ TEST_CASE("anchoring: offset map through equal, deleted and moved runs") {
   CHECK(dm.map_start(4) == -1);
   CHECK(dm.map_start(6) == 4);
   CHECK(dm.map_end(4) == 4);
+  // A second script fills only the gaps of the first (here: the deleted run
+  // [4, 6) that the other script pairs with new [20, 22)).
+  EditScript other;
+  other.ops.push_back({OpKind::equal, {0, 3}, {0, 3}, -1});  // covered by the first: ignored
+  other.moves.push_back({{4, 6}, {20, 22}});
+  OffsetMap both(d);
+  both.add_fallback(other);
+  CHECK(both.map_start(4) == 20);  // only the other script knows where [4, 6) went
+  CHECK(both.map_end(6) == 22);
+  CHECK(both.map_start(6) == 4);  // the first script still maps its own runs
 }
 
 TEST_CASE("anchoring: edits before, inside and after spans; deletion orphans and keeps") {
@@ -72,7 +83,8 @@ TEST_CASE("anchoring: edits before, inside and after spans; deletion orphans and
     const std::u32string ins = U"solemnly ";
     const auto pos = static_cast<uint32_t>(kOld.find(U"agree"));
     const std::u32string now = edit(kOld, U"agree", ins + U"agree");
-    auto r = reanchor(anns, kOld, now, replace_script(static_cast<uint32_t>(kOld.size()), pos, 0, 9));
+    auto r =
+        reanchor(anns, kOld, now, replace_script(static_cast<uint32_t>(kOld.size()), pos, 0, 9));
     CHECK(r.shifted == 5);
     for (std::size_t i = 0; i < anns.size(); ++i) {
       CHECK(anns[i].start == before[i].start + 9);
@@ -86,7 +98,8 @@ TEST_CASE("anchoring: edits before, inside and after spans; deletion orphans and
   SUBCASE("a word inserted inside a span: fuzzy, span widened; others exact/shifted") {
     const std::u32string now = edit(kOld, U"armed attack", U"armed cyber attack");
     const auto pos = static_cast<uint32_t>(kOld.find(U"attack"));
-    auto r = reanchor(anns, kOld, now, replace_script(static_cast<uint32_t>(kOld.size()), pos, 0, 6));
+    auto r =
+        reanchor(anns, kOld, now, replace_script(static_cast<uint32_t>(kOld.size()), pos, 0, 6));
     MESSAGE(r.summary());
     CHECK(anns[0].status == AnchorStatus::fuzzy);
     CHECK(anns[0].exact == "armed cyber attack");
@@ -99,7 +112,8 @@ TEST_CASE("anchoring: edits before, inside and after spans; deletion orphans and
   SUBCASE("words inserted after the last span: all exact") {
     const std::u32string now = kOld + U" And so on.";
     auto r = reanchor(anns, kOld, now,
-                      replace_script(static_cast<uint32_t>(kOld.size()), static_cast<uint32_t>(kOld.size()), 0, 11));
+                      replace_script(static_cast<uint32_t>(kOld.size()),
+                                     static_cast<uint32_t>(kOld.size()), 0, 11));
     CHECK(r.exact == 5);
     CHECK(anns == [&] {
       auto v = before;
@@ -111,12 +125,14 @@ TEST_CASE("anchoring: edits before, inside and after spans; deletion orphans and
     }());
   }
   SUBCASE("the annotated sentence deleted: orphaned, kept with its old anchor") {
-    const std::u32string sentence = U" Each of them will assist the Party or Parties so attacked by taking "
-                                    U"forthwith such action as it deems necessary.";
+    const std::u32string sentence =
+        U" Each of them will assist the Party or Parties so attacked by taking "
+        U"forthwith such action as it deems necessary.";
     const auto pos = static_cast<uint32_t>(kOld.find(sentence));
     const std::u32string now = edit(kOld, sentence, U"");
     auto r = reanchor(anns, kOld, now,
-                      replace_script(static_cast<uint32_t>(kOld.size()), pos, static_cast<uint32_t>(sentence.size()), 0));
+                      replace_script(static_cast<uint32_t>(kOld.size()), pos,
+                                     static_cast<uint32_t>(sentence.size()), 0));
     MESSAGE(r.summary());
     CHECK(r.orphaned == 2);
     CHECK(r.exact == 3);
@@ -150,8 +166,9 @@ TEST_CASE("anchoring: fuzzy search needs a long enough quote and a good enough s
 
 TEST_CASE("anchoring: without the old text, quotes are found by search") {
   const Document d = make_doc("x", kOld);
-  std::vector<StoredAnnotation> anns = {annotate_quote(d, U"shall be considered an attack against them all", "trigger_frame"),
-                                        annotate_quote(d, U"armed attack", "trigger")};
+  std::vector<StoredAnnotation> anns = {
+      annotate_quote(d, U"shall be considered an attack against them all", "trigger_frame"),
+      annotate_quote(d, U"armed attack", "trigger")};
   const std::u32string now = U"Preamble text added here. " + kOld;
   auto r = reanchor_by_quote(anns, now);
   CHECK(r.fuzzy == 2);

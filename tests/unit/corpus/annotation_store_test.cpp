@@ -34,9 +34,10 @@ TEST_CASE("store: an annotation serialises with a fixed key order and reads back
   const std::string line = to_json_line(a);
   CHECK(line.rfind("{\"id\":\"a", 0) == 0);
   // Key order is the documented one.
-  const char* keys[] = {"\"id\"", "\"doc\"", "\"doc_sha256\"", "\"start\"", "\"end\"", "\"exact\"",
-                        "\"prefix\"", "\"suffix\"", "\"category\"", "\"subtype\"", "\"author\"",
-                        "\"created\"", "\"note\"", "\"status\"", "\"source\"", "\"decisions\""};
+  const char* keys[] = {"\"id\"",       "\"doc\"",     "\"doc_sha256\"", "\"start\"",
+                        "\"end\"",      "\"exact\"",   "\"prefix\"",     "\"suffix\"",
+                        "\"category\"", "\"subtype\"", "\"author\"",     "\"created\"",
+                        "\"note\"",     "\"status\"",  "\"source\"",     "\"decisions\""};
   std::size_t last = 0;
   for (const char* k : keys) {
     const auto p = line.find(k);
@@ -90,10 +91,14 @@ TEST_CASE("store: validation lists every problem with file and line") {
   auto orphan = annotate_quote(d, U"them all", "trigger_frame");
   orphan.status = AnchorStatus::orphaned;
   fs::create_directories(tmp.path("nat-1949"));
-  std::ofstream(tmp.path("nat-1949/alice.jsonl"))
-      << to_json_line(good) << "\n" << to_json_line(wrong_text) << "\n" << to_json_line(bad_cat) << "\n"
-      << to_json_line(past_end) << "\n" << to_json_line(stale) << "\n" << to_json_line(orphan) << "\n"
-      << "{oops\n" << to_json_line(good) << "\n";
+  std::ofstream(tmp.path("nat-1949/alice.jsonl")) << to_json_line(good) << "\n"
+                                                  << to_json_line(wrong_text) << "\n"
+                                                  << to_json_line(bad_cat) << "\n"
+                                                  << to_json_line(past_end) << "\n"
+                                                  << to_json_line(stale) << "\n"
+                                                  << to_json_line(orphan) << "\n"
+                                                  << "{oops\n"
+                                                  << to_json_line(good) << "\n";
   fs::create_directories(tmp.path("unknown-doc"));
   std::ofstream(tmp.path("unknown-doc/bob.jsonl")) << "";
   auto store = AnnotationStore::open(tmp.path());
@@ -105,10 +110,12 @@ TEST_CASE("store: validation lists every problem with file and line") {
     got.emplace_back(i.line, i.message);
     if (i.severity == Severity::error) ++errors;
   }
-  // line 2 text, 3 category, 4 past end, 5 other version, 6 orphan (warning), 7 JSON, 8 duplicate id, unknown doc
+  // line 2 text, 3 category, 4 past end, 5 other version, 6 orphan (warning), 7 JSON, 8 duplicate
+  // id, unknown doc
   CHECK(errors == 7);
   auto has = [&](uint32_t line, const std::string& what) {
-    for (const auto& [l, m] : got) if (l == line && m.find(what) != std::string::npos) return true;
+    for (const auto& [l, m] : got)
+      if (l == line && m.find(what) != std::string::npos) return true;
     return false;
   };
   CHECK(has(2, "not \"immediately\""));
@@ -192,8 +199,10 @@ TEST_CASE("store: stats, merge and adjudication with logged decisions") {
   CHECK(m.combined == 1);
   CHECK(gold.annotations.size() == 3);
   for (const auto& a : gold.annotations) {
-    if (a.exact == "shall") CHECK(a.decisions.size() == 2);
-    else CHECK(a.decisions.size() == 1);
+    if (a.exact == "shall")
+      CHECK(a.decisions.size() == 2);
+    else
+      CHECK(a.decisions.size() == 1);
   }
 
   AnnotationFile gold2{"nat-1949", "gold", "gold.jsonl", {}, {}, {}};
@@ -203,15 +212,17 @@ TEST_CASE("store: stats, merge and adjudication with logged decisions") {
   REQUIRE(gold2.annotations.size() == 1);
   CHECK(gold2.annotations[0].decisions.at(0).ref == "bob:" + bob_id);
   CHECK(bob.annotations[1].decisions.at(0).action == "accept");
-  Verdict r{"reject", alice.annotations[1].id, "carol", "2026-11-28", "not a deadline", "", "", {}, {}};
+  Verdict r{"reject", alice.annotations[1].id, "carol", "2026-11-28", "not a deadline", "", "", {},
+            {}};
   REQUIRE(adjudicate(alice, gold2, r, &d).ok());
   CHECK(gold2.annotations.size() == 1);
   CHECK(alice.annotations[1].decisions.back().action == "reject");
   CHECK(alice.annotations[1].decisions.back().note == "not a deadline");
   // Edit: accept with a new category and a wider span; the quote is re-read.
   const auto s = static_cast<uint32_t>(kText.find(U"shall"));
-  Verdict e{"edit", alice.annotations[0].id, "carol", "2026-11-28", "", "obligation", "obligation",
-            s, s + 12};
+  Verdict e{
+      "edit", alice.annotations[0].id, "carol", "2026-11-28", "", "obligation", "obligation", s,
+      s + 12};
   REQUIRE(adjudicate(alice, gold2, e, &d).ok());
   REQUIRE(gold2.annotations.size() == 2);
   const auto& ed = gold2.annotations.back();
@@ -260,17 +271,21 @@ TEST_CASE("store: machine suggestions keep their review log across re-runs") {
     return a;
   };
   AnnotationFile f{"nat-1949", "clausediff", "clausediff.jsonl", {}, {}, {}};
-  auto first = suggestions(d, {cue(U"will assist", "obligation", "OBL-01"), cue(U"forthwith", "temporal", "TMP-01")},
-                           "clausediff", "2026-11-27");
+  auto first = suggestions(
+      d, {cue(U"will assist", "obligation", "OBL-01"), cue(U"forthwith", "temporal", "TMP-01")},
+      "clausediff", "2026-11-27");
   REQUIRE(first.size() == 2);
   CHECK(first[0].source == "machine");
   CHECK(first[0].rule == "OBL-01");
   CHECK(first[0].exact == "will assist");
   auto r1 = replace_suggestions(f, first);
   CHECK(r1.added == 2);
-  f.annotations[1].decisions.push_back({"reject", "carol", "2026-11-28", "", ""});  // forthwith reviewed
+  f.annotations[1].decisions.push_back(
+      {"reject", "carol", "2026-11-28", "", ""});  // forthwith reviewed
   // A new run no longer proposes "forthwith" and proposes "deems necessary".
-  auto second = suggestions(d, {cue(U"will assist", "obligation", "OBL-01"), cue(U"deems necessary", "discretion", "DSC-01")},
+  auto second = suggestions(d,
+                            {cue(U"will assist", "obligation", "OBL-01"),
+                             cue(U"deems necessary", "discretion", "DSC-01")},
                             "clausediff", "2026-12-01");
   auto r2 = replace_suggestions(f, second);
   CHECK(r2.added == 1);

@@ -27,8 +27,10 @@ inline corpus::StoredAnnotation annotate_quote(const Document& d, const std::u32
                                                const std::string& author = "alice",
                                                std::size_t from = 0) {
   const auto pos = d.text.find(quote, from);
-  if (pos == std::u32string::npos) throw std::logic_error("quote not in test text: " + to_u8(quote));
-  auto a = corpus::anchor_at(d, Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + quote.size())});
+  if (pos == std::u32string::npos)
+    throw std::logic_error("quote not in test text: " + to_u8(quote));
+  auto a = corpus::anchor_at(
+      d, Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + quote.size())});
   a.category = category;
   a.author = author;
   a.created = "2026-11-27";

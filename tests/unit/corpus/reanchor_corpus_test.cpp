@@ -16,8 +16,9 @@ using namespace cd::corpus;
 namespace {
 
 Document nat() {
-  auto d = ingest::ingest_file(cd::testing::repo_path("corpus/texts/01_north_atlantic_treaty_1949.txt"),
-                               ingest::Options{"", "nat-1949", "", "", ""});
+  auto d =
+      ingest::ingest_file(cd::testing::repo_path("corpus/texts/01_north_atlantic_treaty_1949.txt"),
+                          ingest::Options{"", "nat-1949", "", "", ""});
   REQUIRE(d.ok());
   return d.value();
 }
@@ -70,7 +71,8 @@ void check_consistent(const std::vector<StoredAnnotation>& anns, const std::u32s
   }
 }
 
-const StoredAnnotation& by_quote(const std::vector<StoredAnnotation>& anns, const std::string& old_exact) {
+const StoredAnnotation& by_quote(const std::vector<StoredAnnotation>& anns,
+                                 const std::string& old_exact) {
   for (const auto& a : anns) {
     if ((a.anchored_from ? a.anchored_from->exact : a.exact) == old_exact) return a;
   }
@@ -84,7 +86,8 @@ TEST_CASE("reanchor (real diff, NAT): words inserted before spans shift them") {
   const Document d = nat();
   auto anns = annotate_nat(d);
   const auto art5 = d.text.find(U"\nArticle 5\n");
-  const std::u32string now = replace(d.text, U"The Parties agree that", U"The Parties solemnly agree that", art5);
+  const std::u32string now =
+      replace(d.text, U"The Parties agree that", U"The Parties solemnly agree that", art5);
   const auto r = reanchor_texts(anns, d.text, now);
   MESSAGE("inserted before: " << r.summary());
   check_consistent(anns, now, kSpecs.size());
@@ -97,14 +100,17 @@ TEST_CASE("reanchor (real diff, NAT): words inserted inside spans make them fuzz
   const Document d = nat();
   auto anns = annotate_nat(d);
   const auto art5 = d.text.find(U"\nArticle 5\n");
-  std::u32string now = replace(d.text, U"such action as it deems necessary", U"such action as it alone deems necessary", art5);
-  now = replace(now, U"including the use of armed force", U"including where appropriate the use of armed force", art5);
+  std::u32string now = replace(d.text, U"such action as it deems necessary",
+                               U"such action as it alone deems necessary", art5);
+  now = replace(now, U"including the use of armed force",
+                U"including where appropriate the use of armed force", art5);
   const auto r = reanchor_texts(anns, d.text, now);
   MESSAGE("inserted inside: " << r.summary());
   check_consistent(anns, now, kSpecs.size());
   CHECK(r.fuzzy == 2);
   CHECK(r.orphaned == 0);
-  CHECK(by_quote(anns, "such action as it deems necessary").exact == "such action as it alone deems necessary");
+  CHECK(by_quote(anns, "such action as it deems necessary").exact ==
+        "such action as it alone deems necessary");
   CHECK(by_quote(anns, "including the use of armed force").status == AnchorStatus::fuzzy);
 }
 
@@ -137,6 +143,7 @@ TEST_CASE("reanchor (real diff, NAT): a moved paragraph carries its annotations"
   CHECK(r.orphaned == 0);
   const auto& consult = by_quote(anns, "will consult together");
   CHECK(consult.exact == "will consult together");
+  CHECK(consult.status == AnchorStatus::shifted);  // followed the diff's move
   CHECK(consult.start > now.find(U"Article 4\n"));
 }
 
@@ -144,7 +151,8 @@ TEST_CASE("reanchor (real diff, NAT): a deleted annotated sentence is orphaned a
   const Document d = nat();
   auto anns = annotate_nat(d);
   const std::u32string sentence =
-      U"Any such armed attack and all measures taken as a result thereof shall immediately be reported "
+      U"Any such armed attack and all measures taken as a result thereof shall immediately be "
+      U"reported "
       U"to the Security Council. ";
   const std::u32string now = replace(d.text, sentence, U"");
   const auto r = reanchor_texts(anns, d.text, now);
@@ -161,13 +169,19 @@ TEST_CASE("reanchor (real diff, NAT): all the edits at once; zero annotations lo
   const Document d = nat();
   auto anns = annotate_nat(d);
   const auto a5pos = d.text.find(U"\nArticle 5\n");
-  std::u32string now = replace(d.text, U"The Parties agree that", U"The Parties solemnly agree that", a5pos);
-  now = replace(now, U"such action as it deems necessary", U"such action as it alone deems necessary", a5pos);
+  std::u32string now =
+      replace(d.text, U"The Parties agree that", U"The Parties solemnly agree that", a5pos);
+  now = replace(now, U"such action as it deems necessary",
+                U"such action as it alone deems necessary", a5pos);
   now = replace(now, U"any international engagement in conflict with this Treaty.",
                 U"any international engagement in conflict with this Treaty or its Protocols.");
-  now = replace(now, U"Any such armed attack and all measures taken as a result thereof shall immediately be "
-                     U"reported to the Security Council. ", U"");
-  const auto a4 = now.find(U"Article 4\n"), a5 = now.find(U"Article 5\n"), a6 = now.find(U"Article 6\n");
+  now = replace(
+      now,
+      U"Any such armed attack and all measures taken as a result thereof shall immediately be "
+      U"reported to the Security Council. ",
+      U"");
+  const auto a4 = now.find(U"Article 4\n"), a5 = now.find(U"Article 5\n"),
+             a6 = now.find(U"Article 6\n");
   now = now.substr(0, a4) + now.substr(a5, a6 - a5) + now.substr(a4, a5 - a4) + now.substr(a6);
   const auto r = reanchor_texts(anns, d.text, now);
   MESSAGE("all edits: " << r.summary());

@@ -176,3 +176,23 @@ TEST_CASE("diff_texts: a tight max_cost gives a valid, flagged script") {
   check_reproduces(a, b, es);
   CHECK(es.stats.approximate);
 }
+
+TEST_CASE("diff_texts: a very large input (anchors, gaps solved on two threads) stays exact") {
+  std::mt19937 rng(2026);
+  std::string a = random_text(rng, 300000, 8);
+  // Unique words every so often, then a few local edits.
+  std::string b = a;
+  for (int k = 0; k < 200; ++k) {
+    std::uniform_int_distribution<std::size_t> at(0, b.size() - 1);
+    const std::size_t p = at(rng);
+    if (k % 2 == 0) b.insert(p, " inserted" + std::to_string(k) + " ");
+    else b.erase(p, 5);
+  }
+  const auto ua = u32(a), ub = u32(b);
+  Options o;
+  o.detect_moves = false;
+  const auto es = diff_texts(ua, ub, o);
+  check_reproduces(ua, ub, es);
+  CHECK(es.stats.tokens_old > 300000);
+  CHECK(es.stats.tokens_deleted + es.stats.tokens_inserted < 2000);
+}
