@@ -86,11 +86,11 @@ h4{font-size:1rem;margin:1rem 0 .4rem}
 .scroll{position:relative;overflow-x:auto;border:1px solid var(--line);border-radius:6px}
 table.matrix{border-collapse:collapse;width:100%;font-size:.85rem}
 .matrix caption{text-align:left;padding:.5rem .75rem;font-weight:600}
-.matrix th,.matrix td{border-top:1px solid var(--line);padding:.35rem .45rem;vertical-align:top}
-.matrix thead th{font-weight:600;text-align:center;background:var(--card);width:5.6rem;font-size:.8rem;line-height:1.2}
+.matrix th,.matrix td{border-top:1px solid var(--line);padding:.35rem .3rem;vertical-align:top}
+.matrix thead th{font-weight:600;text-align:center;background:var(--card);width:4.6rem;font-size:.78rem;line-height:1.2}
 .matrix thead th:first-child{text-align:left}
-.matrix tbody th{text-align:left;font-weight:600;min-width:11rem;width:15rem;background:var(--card)}
-.matrix td{text-align:center;line-height:1.25}
+.matrix tbody th{text-align:left;font-weight:600;min-width:11rem;width:13rem;background:var(--card);padding-left:.5rem}
+.matrix td{text-align:center;line-height:1.25;font-size:.8rem}
 .matrix tbody th,.matrix thead th:first-child{position:sticky;left:0;z-index:1}
 .matrix td .sym{display:block;font-size:1.05rem}
 .matrix td.none{color:var(--muted)}
@@ -125,6 +125,7 @@ article.pair{border:1px solid var(--line);border-radius:8px;padding:.25rem 1rem 
 .sbs{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
 .side{border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem;background:var(--card);min-width:0}
 .side h4{margin:.2rem 0 .4rem;font-size:.88rem;color:var(--muted);font-weight:600}
+details.fold>summary{font-size:.9rem;margin:.2rem 0}
 .ulabel{font-weight:700;margin:.4rem 0 .1rem;font-size:.9rem}
 .txt{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,"Times New Roman","DejaVu Serif",serif;font-size:1.02rem;line-height:1.9;margin:0}
 .cue{text-decoration-line:underline;text-decoration-thickness:2px;text-underline-offset:.22em;text-decoration-skip-ink:none;background:color-mix(in srgb,var(--k) 13%,transparent);border-radius:2px}
@@ -188,7 +189,11 @@ constexpr std::string_view kScript = R"JS(
     clear();
     if (again) return;
     var marks = Array.prototype.slice.call(doc.querySelectorAll('.ev[data-d="' + li.id + '"]'));
-    marks.forEach(function (m) { m.classList.add('on'); });
+    marks.forEach(function (m) {
+      m.classList.add('on');
+      var fold = m.closest('details');
+      if (fold) fold.open = true;
+    });
     li.classList.add('active');
     li.setAttribute('aria-current', 'true');
     active = { li: li, marks: marks };

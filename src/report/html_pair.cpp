@@ -78,10 +78,14 @@ int holder(const SideRender& side, Span s) {
   return -1;
 }
 
-// `heading` is markup (its input-derived parts already escaped).
+// `heading` is markup (its input-derived parts already escaped). A folded
+// side sits in a closed <details> (the script opens it when a delta is
+// activated; browsers open it for a #fragment too).
 void render_side(std::string& o, const SideRender& side, const AlignedPair& pair,
-                 const std::vector<EvidenceRef>& evidence, const std::string& heading) {
+                 const std::vector<EvidenceRef>& evidence, const std::string& heading,
+                 const std::string& fold = "") {
   o += "<div class=\"side\">\n<h4>" + heading + "</h4>\n";
+  if (!fold.empty()) o += "<details class=\"fold\"><summary>" + fold + "</summary>\n";
   if (side.units.empty()) o += "<p class=\"muted\">(no unit)</p>\n";
   for (std::size_t ui = 0; ui < side.units.size(); ++ui) {
     const Unit& u = *side.units[ui];
@@ -132,6 +136,7 @@ void render_side(std::string& o, const SideRender& side, const AlignedPair& pair
     }
     o += "<p class=\"txt\">" + render_marked(*side.doc, u.body, std::move(marks)) + "</p>\n";
   }
+  if (!fold.empty()) o += "</details>\n";
   o += "</div>\n";
 }
 
@@ -226,8 +231,12 @@ void render_pair(std::string& o, const Comparison& c, std::size_t ci, std::size_
     o += "<p class=\"muted\">Units not found in the documents: " + esc(ids) + "</p>\n";
   }
   o += "<div class=\"sbs\">\n";
+  // A news story has many sentences about the same clause: the clause is
+  // folded there, so the sentences, not the repeated clause, fill the page.
+  const std::string fold =
+      c.b.is_report() ? "Show " + esc(a_name) + " with this sentence\u2019s evidence marked" : "";
   render_side(o, a, pair, a_all,
-              "Reference \u00B7 " + esc(short_title(c.a.meta)) + " \u00B7 " + esc(a_name));
+              "Reference \u00B7 " + esc(short_title(c.a.meta)) + " \u00B7 " + esc(a_name), fold);
   render_side(o, b, pair, b_all,
               "Compared \u00B7 " + esc(short_title(c.b.meta)) + " \u00B7 " + esc(b_name));
   o += "</div>\n";

@@ -24,6 +24,16 @@ Normalized nfc(std::u32string_view in) {
   out.origin.reserve(in.size() + 1);
   std::size_t i = 0;
   while (i < in.size()) {
+    // Fast path: below U+0300 nothing composes or reorders (the first
+    // combining mark is U+0300, and every composition's second character
+    // is at or above it), so a run of such code points followed by another
+    // one is already NFC. Most treaty text is entirely in this range.
+    if (in[i] < 0x300 && (i + 1 == in.size() || in[i + 1] < 0x300)) {
+      out.text.push_back(in[i]);
+      out.origin.push_back(static_cast<uint32_t>(i));
+      ++i;
+      continue;
+    }
     // Chunk [i, j): from one boundary to the next.
     std::size_t j = i + 1;
     while (j < in.size() && !norm.hasBoundaryBefore(static_cast<UChar32>(in[j]))) ++j;

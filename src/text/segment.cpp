@@ -14,19 +14,31 @@ namespace {
 // Maps UTF-16 indexes of a UnicodeString built from code points back to code
 // point indexes.
 struct Utf16View {
-  icu::UnicodeString s;
-  std::vector<uint32_t> cp_of_unit;  // size length()+1
+  std::u16string units;
+  icu::UnicodeString s;               // read-only alias of `units` (no copy)
+  std::vector<uint32_t> cp_of_unit;   // size units.size()+1
 
   explicit Utf16View(std::u32string_view text) {
-    cp_of_unit.reserve(text.size() + 1);
+    units.reserve(text.size() + 16);
+    cp_of_unit.reserve(text.size() + 17);
     for (std::size_t i = 0; i < text.size(); ++i) {
-      const auto c = static_cast<UChar32>(text[i]);
-      s.append(c);
-      cp_of_unit.push_back(static_cast<uint32_t>(i));
-      if (c > 0xFFFF) cp_of_unit.push_back(static_cast<uint32_t>(i));
+      const char32_t c = text[i];
+      if (c < 0x10000) {
+        units.push_back(static_cast<char16_t>(c));
+        cp_of_unit.push_back(static_cast<uint32_t>(i));
+      } else {
+        units.push_back(static_cast<char16_t>(0xD7C0 + (c >> 10)));
+        units.push_back(static_cast<char16_t>(0xDC00 | (c & 0x3FF)));
+        cp_of_unit.push_back(static_cast<uint32_t>(i));
+        cp_of_unit.push_back(static_cast<uint32_t>(i));
+      }
     }
     cp_of_unit.push_back(static_cast<uint32_t>(text.size()));
+    // Read-only aliasing constructor: ICU reads our buffer in place.
+    s = icu::UnicodeString(false, units.data(), static_cast<int32_t>(units.size()));
   }
+  Utf16View(const Utf16View&) = delete;
+  Utf16View& operator=(const Utf16View&) = delete;
 };
 
 bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0; }

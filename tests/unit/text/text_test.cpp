@@ -62,3 +62,14 @@ TEST_CASE("sentences: an acronym at the end of a sentence still ends it (regress
   auto s = text::sentences(t, Span{0, static_cast<uint32_t>(t.size())});
   CHECK(s.size() == 2);
 }
+
+TEST_CASE("segment: code points outside the BMP keep code point offsets") {
+  // U+1F600 is two UTF-16 units inside ICU; our offsets stay in code points.
+  const std::u32string t = U"A \U0001F600 mark. Next sentence \U0001D400 here.";
+  auto s = text::sentences(t, Span{0, static_cast<uint32_t>(t.size())});
+  REQUIRE(s.size() == 2);
+  CHECK(to_u8(t.substr(s[0].start, s[0].size())) == "A \xF0\x9F\x98\x80 mark.");
+  auto toks = text::tokenize(t);
+  for (std::size_t i = 1; i < toks.size(); ++i) CHECK(toks[i].span.start == toks[i - 1].span.end);
+  CHECK(toks.back().span.end == t.size());
+}
