@@ -20,6 +20,10 @@
 // - "should" after "if"/"in the event" in the same clause is a condition
 //   ("If ... should be the object of"), not a recommendation: dropped. The
 //   inversion "should any Party be attacked" is already excluded by OBL-07.
+// - An obligor cue right after "with" ("in concert with the other Parties",
+//   "consult with the other Member States") names the partners the obligor
+//   acts with, not a second obligor: dropped. (Decided here and not by a
+//   look-behind in OBG-01, which would cost the search its fast start.)
 // - Exemptions ("no State shall be required to") and savings clauses ("shall
 //   not prejudice") need no code: the rules exclude them from obligation and
 //   prohibition, and exception outranks both in overlap resolution.
@@ -53,6 +57,16 @@ const boost::u32regex& condition_opener() {
       std::string(R"(\b(?:if|in\s+the\s+event(?:\s+that)?|in\s+case|whenever)\b[^,;:]*$)"),
       boost::regex_constants::perl | boost::regex_constants::icase);
   return re;
+}
+
+// Whether the text before a span ends with the word "with" (any spacing).
+bool after_with(const Document& doc, Span prefix) {
+  uint32_t i = prefix.end;
+  while (i > prefix.start && u_isspace(static_cast<UChar32>(doc.text[i - 1]))) --i;
+  if (i == prefix.end || i - prefix.start < 4) return false;
+  const std::u32string_view w(doc.text.data() + i - 4, 4);
+  const bool word_start = i - 4 == prefix.start || !u_isalnum(static_cast<UChar32>(doc.text[i - 5]));
+  return word_start && (w == U"with" || w == U"With");
 }
 
 // "whether" (or "if" after a verb of asking or knowing) opening the clause that
@@ -200,6 +214,8 @@ void apply_readings(const Document& doc, std::vector<Annotation>& annotations) {
       } else {
         a.reading = "permission";
       }
+    } else if (a.category == "obligor" && a.subtype == "parties" && after_with(doc, prefix)) {
+      continue;  // "in concert with the other Parties": partners, not obligors
     } else if (a.category == "obligation" && a.subtype == "recommendation") {
       if (search(doc.text, prefix, condition_opener())) continue;  // "If ... should be"
     }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "align/align.h"
+#include "compare/quotes.h"
 #include "diff/diff.h"
 #include "structure/structure.h"
 
@@ -157,6 +158,15 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
                    [](const AlignedPair* x, const AlignedPair* y) { return x->score > y->score; });
   for (const auto* p : by_score) {
     for (const auto& d : p->deltas) c.summary.emplace(d.dimension, d.change);
+  }
+  c.quotations = find_quotations(a, b);
+  // A pair whose B side quotes A word for word is a quotation.
+  for (auto& p : alignment.pairs) {
+    for (const auto& q : c.quotations) {
+      if (q.exact && !p.a.empty() && p.a.front() == q.a_unit &&
+          std::find(p.b.begin(), p.b.end(), q.b_unit) != p.b.end())
+        p.kind = "quote";
+    }
   }
   c.pairs = std::move(alignment.pairs);
   c.unaligned_a = std::move(alignment.unaligned_a);

@@ -107,6 +107,19 @@ struct AlignedPair {
   std::vector<Delta> deltas;
 };
 
+// A quotation in B of A's words (compare/quotes.h): exact, or near-exact
+// (a misquote) with the words that differ.
+struct Quotation {
+  std::string b_unit;
+  Span b;                  // the quoted words in B, without the quotation marks
+  std::string a_unit;
+  Span a;                  // the words of A they quote
+  bool exact = false;
+  double score = 0.0;      // share of the quoted words found in A, in order
+  std::vector<std::string> dropped;  // words of A missing inside the quotation
+  std::vector<std::string> added;    // words of the quotation not in A
+};
+
 struct Comparison {
   Document a;
   Document b;
@@ -118,6 +131,7 @@ struct Comparison {
   std::vector<std::string> unaligned_a;
   std::vector<std::string> unaligned_b;
   std::map<std::string, std::string> summary;  // dimension -> change, over all pairs
+  std::vector<Quotation> quotations;           // B quoting A, exact or not
 };
 
 }  // namespace cd

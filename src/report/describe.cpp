@@ -502,20 +502,19 @@ ParaphraseChanges paraphrase_changes(const Comparison& c, const AlignedPair& pai
                out.more_omits, max_items);
   changed_cues(c.b, c.b_annotations, pair_bodies(c.b, pair.b), kept_b, restated_b, out.adds,
                out.more_adds, max_items);
-  // Then the other wording, fewer of it: cues say more than function words.
-  const std::size_t words = std::max<std::size_t>(3, max_items / 2);
-  std::size_t n_del = 0, n_ins = 0;
+  // Plain wording only where no cue speaks for that side: a paraphrase
+  // rewords everything, and cues are what a reader needs.
+  const bool words_a = out.omits.empty(), words_b = out.adds.empty();
   for (const auto& op : pair.diff) {
     if (op.op == OpKind::equal) continue;
     const bool del = op.op == OpKind::del;
+    if (del ? !words_a : !words_b) continue;
     const std::string text = collapse(del ? c.a.utf8(op.a) : c.b.utf8(op.b), 60);
     if (text.empty() || !is_content_run(text)) continue;
     auto& list = del ? out.omits : out.adds;
     auto& more = del ? out.more_omits : out.more_adds;
-    auto& n = del ? n_del : n_ins;
-    if (n < words && list.size() < max_items + words) {
+    if (list.size() < max_items) {
       list.push_back("\u201C" + text + "\u201D");
-      ++n;
     } else {
       ++more;
     }

@@ -242,7 +242,7 @@ void render_pair(std::string& o, const Comparison& c, std::size_t ci, std::size_
   o += "</div>\n";
 
   if (c.b.is_report()) {
-    const auto pc = paraphrase_changes(c, pair);
+    const auto pc = paraphrase_changes(c, pair, 6);
     o += "<p class=\"para\">This sentence speaks about " + esc(a_name) + ". ";
     o += "<strong>Omits:</strong> ";
     if (pc.omits.empty())

@@ -142,6 +142,24 @@ Json comparison_value(const Comparison& c) {
   Json summary = Json::object();
   for (const auto& [k, v] : c.summary) summary[k] = v;
   j["summary"] = summary;
+  Json quotes = Json::array();
+  for (const auto& q : c.quotations) {
+    Json qj;
+    qj["b_unit"] = q.b_unit;
+    qj["b_start"] = q.b.start;
+    qj["b_end"] = q.b.end;
+    qj["text"] = c.b.utf8(q.b);
+    qj["a_unit"] = q.a_unit;
+    qj["a_start"] = q.a.start;
+    qj["a_end"] = q.a.end;
+    qj["a_text"] = c.a.utf8(q.a);
+    qj["exact"] = q.exact;
+    qj["score"] = std::round(q.score * 1000.0) / 1000.0;
+    qj["dropped"] = q.dropped;
+    qj["added"] = q.added;
+    quotes.push_back(qj);
+  }
+  j["quotations"] = quotes;
   return j;
 }
 

@@ -10,6 +10,8 @@ using namespace cd::testing;
 
 namespace {
 
+Annotated legal(const std::string& text) { return annotated(make_doc("legal", {{"c1", text, ""}})); }
+
 Annotated legal_line(const std::string& file, const std::string& prefix) {
   return annotated(make_doc("legal", {{"c1", line_starting(corpus_body(file), prefix), ""}}));
 }
@@ -94,6 +96,9 @@ TEST_CASE("OBG-01: \"the said Contracting Parties\"; partners after \"with\" are
   const auto nat = annotated(nat_art5());
   CHECK(find_text(nat, "the other Parties").empty());
   CHECK(cat_of(nat, "individually and in concert") == "obligor/parties");
+  const auto spaced = legal("Each Party shall act in concert with\n  the other Parties.");
+  CHECK(find_text(spaced, "the other Parties").empty());
+  CHECK(cat_of(spaced, "Each Party") == "obligor/parties");
   // The obligor before the modal is still one (TEU 42(7)).
   const auto teu = annotated(teu_42_7());
   CHECK(cat_of(teu, "the other Member States") == "obligor/parties");
@@ -105,7 +110,7 @@ TEST_CASE("GEO-03: a region bounded by a line is one place (NAT 6)") {
   CHECK(find_text(i, "in the North Atlantic area").empty());
   CHECK(cat_of(i, "in Europe or North America") == "geo_scope/region");
   const auto ii = legal_line(kNat, "(ii) on the forces");
-  CHECK(cat_of(ii, "the North Atlantic area north of the Tropic of Cancer") == "geo_scope/line");
+  CHECK(cat_of(ii, "north of the Tropic of Cancer") == "geo_scope/line");
   CHECK(cat_of(ii, "on the forces, vessels or aircraft") == "geo_scope/forces_extension");
   const Profile p = annotate::profile(i.doc, {"c1"}, i.annotations);
   const auto& places = p.sets.at("places");

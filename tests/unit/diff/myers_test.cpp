@@ -196,3 +196,25 @@ TEST_CASE("diff_texts: a very large input (anchors, gaps solved on two threads) 
   CHECK(es.stats.tokens_old > 300000);
   CHECK(es.stats.tokens_deleted + es.stats.tokens_inserted < 2000);
 }
+
+TEST_CASE("diff_texts: minimal on Article 5 against a misquotation of it") {
+  // A misquote adds "immediately", a word that occurs once in each text
+  // (later in Article 5): a unique-token anchor on it would lose "considered
+  // an attack against them all". A minimal script must not take that anchor.
+  const std::u32string a =
+      U"The Parties agree that an armed attack against one or more of them in Europe or North "
+      U"America shall be considered an attack against them all; and consequently they agree "
+      U"that, if such an armed attack occurs, each of them will assist the Party or Parties so "
+      U"attacked. Any such armed attack and all measures taken as a result thereof shall "
+      U"immediately be reported to the Security Council.";
+  const std::u32string b =
+      U"an attack against one or more of them in Europe or North America shall immediately be "
+      U"considered an attack against them all";
+  Options o;
+  o.minimal = true;
+  o.detect_moves = false;
+  const auto es = diff_texts(a, b, o);
+  check_reproduces(a, b, es);
+  const auto ta = token_texts(a, false), tb = token_texts(b, false);
+  CHECK(edit_tokens(a, b, es, false) == ta.size() + tb.size() - 2 * lcs(ta, tb));
+}
