@@ -399,6 +399,16 @@ inline Comparison fixture_draft_comparison(const Document& nat) {
   for (const auto& d : p.deltas) c.summary[d.dimension] = d.change;
   c.pairs.push_back(std::move(p));
   c.unaligned_b = {"p4", "p5"};
+  // A near-quotation: the draft's "sustained armed attack" against Article 5's "such armed attack".
+  Quotation q;
+  q.b_unit = "p1";
+  q.b = fixture_find_in(c.b, p1, "sustained armed attack");
+  q.a_unit = "art5";
+  q.a = fixture_find_in(c.a, a5, "such armed attack");
+  q.score = 0.67;
+  q.dropped = {"such"};
+  q.added = {"sustained"};
+  c.quotations.push_back(q);
   return c;
 }
 

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -245,6 +246,45 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
     }
     norm_a[i] = std::sqrt(norm_a[i]);
   }
+  // The work bound (align.h): drop the costliest terms from the search for
+  // candidates until the visits fit. They still count in the norms below.
+  Alignment out;
+  std::set<std::string> skipped;
+  {
+    std::unordered_map<std::string, uint64_t> in_b;
+    for (const auto& v : vb) {
+      for (const auto& [t, x] : v) {
+        (void)x;
+        ++in_b[t];
+      }
+    }
+    uint64_t visits = 0;
+    std::vector<std::pair<uint64_t, std::string>> cost;
+    for (const auto& [t, n] : in_b) {
+      auto it = postings.find(t);
+      if (it == postings.end()) continue;
+      const uint64_t c = n * it->second.size();
+      visits += c;
+      cost.emplace_back(c, t);
+    }
+    if (visits > options.max_posting_visits) {
+      std::sort(cost.begin(), cost.end(), std::greater<>());
+      for (const auto& [c, t] : cost) {
+        if (visits <= options.max_posting_visits) break;
+        visits -= c;
+        skipped.insert(t);
+      }
+      out.approximate = true;
+      Diagnostic d;
+      d.severity = Severity::note;
+      d.message = "alignment is approximate: the " + std::to_string(skipped.size()) +
+                  " most common terms of " + std::to_string(ua.size()) + " x " +
+                  std::to_string(ub.size()) +
+                  " units were not used to find candidate pairs (work bound of " +
+                  std::to_string(options.max_posting_visits) + " comparisons, docs/LIMITS.md)";
+      out.notes.push_back(std::move(d));
+    }
+  }
   std::vector<int> best_a(ub.size(), -1);
   std::vector<double> best_score(ub.size(), 0.0);
   // Every A unit a B unit scores against above the threshold; a B unit pairs
@@ -274,7 +314,7 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
       const double idf = w.idf(t);
       idf_b += idf;
       auto it = postings.find(t);
-      if (it == postings.end()) continue;
+      if (it == postings.end() || (!skipped.empty() && skipped.count(t) != 0)) continue;
       for (const auto& [i, wa] : it->second) {
         if (dot[i] == 0.0 && cover[i] == 0.0) touched.push_back(i);
         dot[i] += wa * v;
@@ -316,7 +356,6 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
 
   // A B-unit whose parent is also a candidate for the same A unit: keep the
   // better of the two.
-  Alignment out;
   std::map<int, std::vector<int>> by_a;  // A index -> B indexes, in B order
   std::map<std::pair<int, int>, double> pair_score;
   for (std::size_t j = 0; j < ub.size(); ++j) {
@@ -331,16 +370,27 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
   }
   auto score_of = [&](int i, int j) { return pair_score.at({i, j}); };
   for (auto& [i, js] : by_a) {
+    // Parents and children among the candidates through an index, not all
+    // pairs of candidates: an A unit may have thousands of them.
+    std::unordered_map<std::string, int> index;
+    for (int j : js) index.emplace(ub[static_cast<std::size_t>(j)].unit.id, j);
+    std::unordered_map<std::string, std::vector<int>> children;
+    for (int j : js) {
+      const auto& parent = ub[static_cast<std::size_t>(j)].unit.parent;
+      if (!parent.empty() && index.count(parent) != 0) children[parent].push_back(j);
+    }
     std::vector<int> keep;
     for (int j : js) {
       const auto& u = ub[static_cast<std::size_t>(j)].unit;
       bool dominated = false;
-      for (int k : js) {
-        if (k == j) continue;
-        const auto& other = ub[static_cast<std::size_t>(k)].unit;
-        // Parent vs child: drop the parent unless it scores clearly better.
-        if (other.parent == u.id && score_of(i, k) >= score_of(i, j) - 0.05) dominated = true;
-        if (u.parent == other.id && score_of(i, k) > score_of(i, j) + 0.05) dominated = true;
+      // Parent vs child: drop the parent unless it scores clearly better.
+      if (auto c = children.find(u.id); c != children.end()) {
+        for (int k : c->second) {
+          if (k != j && score_of(i, k) >= score_of(i, j) - 0.05) dominated = true;
+        }
+      }
+      if (auto p = index.find(u.parent); !u.parent.empty() && p != index.end()) {
+        if (p->second != j && score_of(i, p->second) > score_of(i, j) + 0.05) dominated = true;
       }
       if (!dominated) keep.push_back(j);
     }
@@ -385,6 +435,7 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
     std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
       return score_of(static_cast<int>(i), x) > score_of(static_cast<int>(i), y);
     });
+    if (order.size() > kMaxGroupCandidates) order.resize(kMaxGroupCandidates);  // align.h
     std::vector<int> members = {order[0]};
     std::vector<const UnitTerms*> group = {&ub[static_cast<std::size_t>(order[0])]};
     double score = group_score(group);

@@ -11,6 +11,8 @@
 // What it does not do: word diff of a pair (src/diff) or deltas (src/annotate).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -21,6 +23,16 @@
 
 namespace cd::align {
 
+// Work bounds (docs/LIMITS.md). Scoring visits, for every B unit and each of
+// its terms, every A unit that has the term: in two documents of a million
+// near-identical sentences that is ~10^13 visits (hours). Above the bound
+// the most common terms (present in most units on both sides, so nearly
+// weightless under BM25) are left out of the search for candidates, most
+// costly first, until the rest fits. Grouping tries at most
+// kMaxGroupCandidates B units per A unit (best first); the others pair alone.
+inline constexpr uint64_t kMaxPostingVisits = 50'000'000;
+inline constexpr std::size_t kMaxGroupCandidates = 64;
+
 struct Options {
   double threshold = 0.2;               // minimum score of a pair (calibrated on annotations/gold)
   std::vector<std::string> a_units;     // restrict side A to these unit ids (empty = all)
@@ -29,12 +41,17 @@ struct Options {
   // Taxonomy cue categories present in each unit (from src/annotate, filled
   // by compare): a trigger clause pairs more readily with a trigger sentence.
   std::map<std::string, std::set<std::string>> a_cues, b_cues;
+  uint64_t max_posting_visits = kMaxPostingVisits;  // the work bound above
 };
 
 struct Alignment {
   std::vector<AlignedPair> pairs;       // diff and deltas left empty here
   std::vector<std::string> unaligned_a;
   std::vector<std::string> unaligned_b;
+  // True when a work bound above was hit and the result is an approximation;
+  // `notes` then says what was left out, for the user (Severity::note).
+  bool approximate = false;
+  std::vector<Diagnostic> notes;
 };
 
 Alignment align(const Document& a, const Document& b, const Options& options = {});

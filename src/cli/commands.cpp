@@ -188,7 +188,7 @@ Run add_diff(CLI::App& app) {
     const EditScript script = diff::diff_texts(a->text, b->text, *opt);
     std::string out;
     if (c->format == "json") {
-      out = report::diff_json(*a, *b, script, diff::map_clauses(*a, *b));
+      out = report::diff_json(*a, *b, script, diff::map_clauses(*a, *b, script));
     } else {
       out = report::render_diff_terminal(*a, *b, script, want_color(c->color));
     }

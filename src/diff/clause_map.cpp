@@ -124,7 +124,7 @@ std::vector<std::size_t> lis(const std::vector<int>& keys) {
 // level) share text that the token diff keeps equal (or detects as moved).
 // One pass over the ops with binary search over each level's clause spans:
 // linear in ops + candidates, used when all-pairs would be too many.
-std::vector<std::vector<int>> script_candidates(const Document& older, const Document& newer,
+std::vector<std::vector<int>> script_candidates(const EditScript& script,
                                                 const std::vector<ClauseText>& ca,
                                                 const std::vector<ClauseText>& cb) {
   struct Entry {
@@ -151,9 +151,6 @@ std::vector<std::vector<int>> script_candidates(const Document& older, const Doc
     }
   };
   std::vector<std::vector<int>> out(ca.size());
-  Options opt;
-  opt.ignore_case = true;
-  const EditScript script = diff_texts(older.text, newer.text, opt);
   auto add_range = [&](Span a, Span b) {
     for (const auto& [lvl, olds] : la) {
       auto nit = lb.find(lvl);
@@ -186,7 +183,10 @@ struct Group {
 
 }  // namespace
 
-std::vector<ClauseMapping> map_clauses(const Document& older, const Document& newer) {
+namespace {
+
+std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Document& newer,
+                                            const EditScript* text_script) {
   detail::Interner interner;
   const auto ca = clause_texts(older, interner);
   const auto cb = clause_texts(newer, interner);
@@ -218,8 +218,16 @@ std::vector<ClauseMapping> map_clauses(const Document& older, const Document& ne
   const int window = static_cast<int>(std::clamp<std::size_t>(
       kWindowPairs / static_cast<std::size_t>(std::max({na, nb, 1})), kMinWindow, kMaxWindow));
   // Large documents: candidates come from the text diff instead of all pairs.
-  const auto from_script = all_pairs ? std::vector<std::vector<int>>{}
-                                     : script_candidates(older, newer, ca, cb);
+  std::vector<std::vector<int>> from_script;
+  if (!all_pairs) {
+    if (text_script != nullptr) {
+      from_script = script_candidates(*text_script, ca, cb);
+    } else {
+      Options opt;
+      opt.ignore_case = true;
+      from_script = script_candidates(diff_texts(older.text, newer.text, opt), ca, cb);
+    }
+  }
   std::unordered_map<std::u32string, std::vector<int>> by_text;
   for (int j = 0; j < nb; ++j) by_text[cb[j].norm].push_back(j);
   for (int i = 0; i < na; ++i) {
@@ -408,6 +416,17 @@ std::vector<ClauseMapping> map_clauses(const Document& older, const Document& ne
     out.push_back(std::move(m));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<ClauseMapping> map_clauses(const Document& older, const Document& newer) {
+  return map_clauses_impl(older, newer, nullptr);
+}
+
+std::vector<ClauseMapping> map_clauses(const Document& older, const Document& newer,
+                                       const EditScript& text_script) {
+  return map_clauses_impl(older, newer, &text_script);
 }
 
 }  // namespace cd::diff

@@ -68,6 +68,10 @@ EditScript diff_texts(std::u32string_view a, std::u32string_view b, const Option
 // clause_map.cpp for the split/merge and moved rules. Result in the newer
 // version's order (deleted clauses after the clause that preceded them).
 std::vector<ClauseMapping> map_clauses(const Document& older, const Document& newer);
+// The same, reusing a text diff of the two documents' canonical texts that
+// the caller already has (large documents take candidate pairs from it).
+std::vector<ClauseMapping> map_clauses(const Document& older, const Document& newer,
+                                       const EditScript& text_script);
 
 // History across N versions: for each clause of the last version, the chain of
 // clause ids back through the versions (via map_clauses between consecutive

@@ -272,6 +272,39 @@ void unaligned(std::string& o, const Comparison& c, std::size_t ci, const UnitMa
   list(c.unaligned_b, c.b, ub, short_title(c.b.meta));
 }
 
+// Where the compared text quotes the reference: exactly, or with words
+// dropped or added (a misquote changes what a reader thinks the treaty says).
+void quotations(std::string& o, const Comparison& c, std::size_t ci) {
+  if (c.quotations.empty()) return;
+  const std::string hid = doc_id(ci) + "-q";
+  o += "<h3 id=\"" + hid + "\">Quotations of the reference (" + num(c.quotations.size()) +
+       ")</h3>\n<ul class=\"quotes\" aria-labelledby=\"" + hid + "\">\n";
+  for (const auto& q : c.quotations) {
+    o += "<li><strong>" + esc(unit_label(c.b, q.b_unit)) + "</strong> quotes " +
+         esc(unit_label(c.a, q.a_unit));
+    if (q.exact) {
+      o += " exactly: <q>" + esc(collapse(c.b.utf8(q.b), 300)) + "</q>";
+    } else {
+      o += " with changes (" + num(static_cast<std::size_t>(q.score * 100.0 + 0.5)) +
+           "% of the words in order): <q>" + esc(collapse(c.b.utf8(q.b), 300)) +
+           "</q>; the reference reads <q>" + esc(collapse(c.a.utf8(q.a), 300)) + "</q>";
+      auto words = [&](const char* what, const std::vector<std::string>& list) {
+        if (list.empty()) return;
+        o += ". ";
+        o += what;
+        o += ": ";
+        for (std::size_t i = 0; i < list.size(); ++i) {
+          o += (i ? ", " : "") + ("\u201C" + esc(list[i]) + "\u201D");
+        }
+      };
+      words("Dropped", q.dropped);
+      words("Added", q.added);
+    }
+    o += ".</li>\n";
+  }
+  o += "</ul>\n";
+}
+
 void comparison_section(std::string& o, const ReportSet& set, const Comparison& c, std::size_t ci) {
   const std::string id = doc_id(ci);
   const UnitMap ua = unit_map(c.a);
@@ -282,6 +315,7 @@ void comparison_section(std::string& o, const ReportSet& set, const Comparison& 
   o += "<details><summary>Provenance</summary>\n";
   provenance(o, c.b.meta);
   o += "</details>\n";
+  quotations(o, c, ci);
   if (c.pairs.empty()) o += "<p class=\"muted\">No aligned pairs.</p>\n";
   for (std::size_t pi = 0; pi < c.pairs.size(); ++pi) render_pair(o, c, ci, pi, ua, ub);
   unaligned(o, c, ci, ua, ub);

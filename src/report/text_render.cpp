@@ -130,6 +130,15 @@ std::string render_markdown(const ReportSet& set) {
       prov +=
           (prov.empty() ? "" : " \u00B7 ") + ("Source: " + md_text(collapse(c.b.meta.source, 300)));
     if (!prov.empty()) o += "*" + prov + "*\n\n";
+    for (const auto& q : c.quotations) {
+      o += "- " + md_text(unit_label(c.b, q.b_unit)) + " quotes " +
+           md_text(unit_label(c.a, q.a_unit)) + (q.exact ? " exactly" : " with changes") +
+           ": \u201C" + md_text(collapse(c.b.utf8(q.b), 300)) + "\u201D";
+      if (!q.exact)
+        o += " (the reference reads \u201C" + md_text(collapse(c.a.utf8(q.a), 300)) + "\u201D)";
+      o += "\n";
+    }
+    if (!c.quotations.empty()) o += "\n";
     for (const auto& pair : c.pairs) {
       o += "### " + md_text(units_label(c.a, pair.a)) + " \u2194 " +
            md_text(units_label(c.b, pair.b));

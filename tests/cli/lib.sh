@@ -19,8 +19,8 @@ ok() { PASSES=$((PASSES + 1)); }
 bad() {
   FAILS=$((FAILS + 1))
   echo "FAIL: $*" >&2
-  echo "  stdout: ${OUT:0:400}" >&2
-  echo "  stderr: ${ERR:0:400}" >&2
+  echo "  stdout: ${OUT:-}" | head -c 400 >&2
+  echo "  stderr: ${ERR:-}" | head -c 400 >&2
 }
 expect_rc() { if [[ "$RC" == "$1" ]]; then ok; else bad "$2: exit $RC, expected $1"; fi; }
 expect_out() { if grep -qF -- "$1" "$TMP/out"; then ok; else bad "$2: stdout lacks '$1'"; fi; }

@@ -316,8 +316,8 @@ TEST_CASE("odd spans from upstream never break the page") {
   auto& c = set.comparisons[0];
   auto& p = c.pairs[0];
   const auto n = static_cast<uint32_t>(c.b.text.size());
-  p.deltas.push_back(cd::testing::fixture_delta(
-      "hedge", "added", {{40, 20}, {0, 0}}, {{n - 3, n + 50}, {n + 10, n + 20}}, "odd spans"));
+  p.deltas.push_back(cd::testing::fixture_delta("hedge", "added", {{40, 20}, {0, 0}},
+                                                {{n - 3, n + 50}, {n + 10, n + 20}}, "odd spans"));
   cd::Annotation a;
   a.span = {n - 5, n + 100};
   a.category = "hedge";
@@ -336,4 +336,43 @@ TEST_CASE("odd spans from upstream never break the page") {
   CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == ids.size());
   CHECK(html.find("id=\"c1-p1-d10-a1\"") != std::string::npos);
   CHECK(html.find("id=\"c1-p1-d10-b2\"") != std::string::npos);
+}
+
+TEST_CASE("a news sentence's reference clause is folded, a draft's is not") {
+  const auto html = cd::report::render_html(cd::testing::make_report_fixture());
+  CHECK(count(html, "<details class=\"fold\">") == 1);
+  const auto fold = html.find("<details class=\"fold\"><summary>Show Article 5 with this sentence");
+  REQUIRE(fold != std::string::npos);
+  CHECK(fold > html.find("id=\"doc-2\""));
+  // The folded text still carries its evidence ids.
+  CHECK(html.find("id=\"c2-p1-d1-a1\"", fold) != std::string::npos);
+}
+
+TEST_CASE("quotations of the reference are listed, misquotes with what differs") {
+  auto set = cd::testing::make_report_fixture();
+  auto& c = set.comparisons[0];
+  cd::Quotation exact;
+  exact.b_unit = "p1";
+  exact.b = cd::testing::fixture_find(c.b, "armed attack");
+  exact.a_unit = "art5";
+  exact.a = cd::testing::fixture_find(c.a, "armed attack");
+  exact.exact = true;
+  exact.score = 1.0;
+  cd::Quotation mis = exact;
+  mis.b_unit = "p3";
+  mis.b = cd::testing::fixture_find(c.b, "may include armed force");
+  mis.a = cd::testing::fixture_find(c.a, "including the use of armed force");
+  mis.exact = false;
+  mis.score = 0.5;
+  mis.dropped = {"the", "use", "of"};
+  mis.added = {"may", "<include>"};
+  c.quotations = {exact, mis};
+  const auto html = cd::report::render_html(set);
+  CHECK(html.find("Quotations of the reference (2)") != std::string::npos);
+  CHECK(html.find("<strong>(1)</strong> quotes Article 5 exactly: <q>armed attack</q>") !=
+        std::string::npos);
+  CHECK(html.find("with changes (50% of the words in order): <q>may include armed force</q>; the "
+                  "reference reads <q>including the use of armed force</q>") != std::string::npos);
+  CHECK(html.find("Added: \u201Cmay\u201D, \u201C&lt;include&gt;\u201D") != std::string::npos);
+  CHECK(nesting_error(html) == "");
 }
