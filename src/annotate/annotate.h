@@ -70,6 +70,9 @@ class RuleSet {
 // clauses; the whole text when there are no units), never across a unit's
 // end, and never inside BlockKind::note blocks. Annotation::unit is the
 // innermost (deepest) unit holding the span; id = "<unit>-<rule>-<start>".
+// Cost: the rule searches (linear in the text per rule), plus O(log n) per hit
+// to find its unit, note and sentence (span_index.h) and to resolve overlaps;
+// bench/annotate/run.sh has the figures.
 //
 // Readings (Annotation::reading; decisions, see readings.cpp):
 //   report "will" + verb      -> hedge/prediction, reading "prediction";
@@ -82,7 +85,11 @@ class RuleSet {
 //                                text, epistemic in a report;
 //   "should" in a condition   -> dropped ("should any Party be attacked",
 //                                "If ... should be the object of");
-//   "no State shall be required to", "shall not prejudice" -> exception.
+//   "no State shall be required to", "shall not prejudice" -> exception;
+//   report "will" inside a question ("unclear whether they will") -> dropped
+//                                (the opener is the hedge; nothing is predicted);
+//   an obligor right after "with" ("in concert with the other Parties")
+//                             -> dropped (partners, not a second obligor).
 //
 // Overlaps: exception > procedure = discretion = trigger_frame > trigger =
 // means = geo_scope = temporal = domestic_process > obligation = prohibition =
