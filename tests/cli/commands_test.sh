@@ -99,4 +99,8 @@ fi
 run ingest "$NAT" --format json -o "$TMP/no/such/dir/out.json"; expect_rc 2 "missing output folder"
 expect_err "cannot create a file in the output folder" "missing output folder message"
 
+# The committed annotation store (gold and machine suggestions) resolves
+# against the corpus texts.
+run corpus validate; expect_rc 0 "corpus validate on the committed store"
+
 finish

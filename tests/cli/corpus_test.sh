@@ -203,7 +203,8 @@ items.forEach((a, i) => {
 if (errors.length) { console.error(errors.slice(0, 20).join('\n')); process.exit(1); }
 console.log(items.length + ' annotations valid');
 JS
-NODE_PATH="${CLAUSEDIFF_NODE_PATH:-}:$(npm root -g 2>/dev/null)"
+# The pinned test packages (tests/browser/package.json, installed by scripts/setup.sh --test).
+NODE_PATH="${CLAUSEDIFF_NODE_PATH:-}:$PWD/tests/browser/node_modules:$(npm root -g 2>/dev/null)"
 if command -v node >/dev/null && NODE_PATH="$NODE_PATH" node -e "require('ajv-draft-04'); require('ajv-formats')" 2>/dev/null; then
   for f in "$TMP/w3c.json" "$TMP/w3c.jsonl" "$TMP/w3c-corpus.json"; do
     if NODE_PATH="$NODE_PATH" node "$TMP/check.js" "$W3C_DEFS" "$f" >"$TMP/out" 2>"$TMP/err"; then ok; else bad "W3C export fails the wpt schemas (ajv): $(head -3 "$TMP/err")"; fi
