@@ -110,6 +110,8 @@ Result<Document> load_document(const std::string& arg, const DocumentArgs& opts)
   const bool looks_like_id = arg.find('/') == std::string::npos && arg.find('.') == std::string::npos;
   if (looks_like_id) {
     auto manifest = load_corpus(opts.corpus_dir);
+    // A corpus whose manifest is broken: say so rather than "no such file".
+    if (!manifest.ok() && manifest.status().code != ErrorCode::io) return manifest.status();
     if (manifest.ok()) {
       if (const auto* md = manifest->document(arg)) {
         auto doc = compare::load(md->resolved, options_for(*md, opts.ingest));

@@ -255,8 +255,6 @@ Run add_compare(CLI::App& app) {
     if (!a.ok()) return fail(a.status());
     auto b = load_document((*files)[1], c->docs);
     if (!b.ok()) return fail(b.status());
-    print_diagnostics(*a);
-    print_diagnostics(*b);
     for (const auto& u : opt->a_units) {
       if (!a->clause(u) && !a->sentence(u)) {
         return fail(Status::error(ErrorCode::usage, "no unit '" + u + "' in " + a->meta.id, a->meta.path)
@@ -264,6 +262,9 @@ Run add_compare(CLI::App& app) {
       }
     }
     Comparison cmp = compare::compare(std::move(a.value()), std::move(b.value()), *rules, *opt);
+    // After compare(): it adds what the annotator and the aligner noticed.
+    print_diagnostics(cmp.a);
+    print_diagnostics(cmp.b);
     std::string out;
     if (c->format == "json") {
       out = report::compare_json(cmp);
@@ -308,7 +309,6 @@ Run add_report(CLI::App& app) {
     auto a = compare::load(ref->resolved, options_for(*ref, c->docs.ingest));
     if (!a.ok()) return fail(a.status());
     apply_manifest_meta(a.value(), *ref);
-    print_diagnostics(*a);
     ReportSet set;
     set.name = spec->name;
     set.title = spec->title;
@@ -320,11 +320,14 @@ Run add_report(CLI::App& app) {
       auto b = compare::load(md->resolved, options_for(*md, c->docs.ingest));
       if (!b.ok()) return fail(b.status());
       apply_manifest_meta(b.value(), *md);
-      print_diagnostics(*b);
       compare::Options opt;
       opt.a_units = spec->reference_units;
       set.comparisons.push_back(compare::compare(a.value(), std::move(b.value()), *rules, opt));
+      // The reference's diagnostics once, then each compared document's.
+      if (set.comparisons.size() == 1) print_diagnostics(set.comparisons.front().a);
+      print_diagnostics(set.comparisons.back().b);
     }
+    if (set.comparisons.empty()) print_diagnostics(*a);
     std::string out;
     if (c->format == "json") out = report::report_json(set);
     else if (c->format == "md") out = report::render_markdown(set);

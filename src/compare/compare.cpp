@@ -142,13 +142,44 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
 
   auto alignment = align::align(a, b, align_options(c.a_annotations, c.b_annotations, options));
 
+  // Annotations sorted by start, so that each pair takes only those inside
+  // its units (binary search) instead of scanning all of them.
+  auto by_start = [](std::vector<Annotation> v) {
+    std::stable_sort(v.begin(), v.end(),
+                     [](const Annotation& x, const Annotation& y) { return x.span.start < y.span.start; });
+    return v;
+  };
+  const auto a_sorted = by_start(c.a_annotations);
+  const auto b_sorted = by_start(c.b_annotations);
+  auto inside = [](const std::vector<Annotation>& sorted, const Document& doc,
+                   const std::vector<std::string>& ids) {
+    std::vector<Annotation> out;
+    for (const auto& id : ids) {
+      Span s;
+      if (const Clause* cl = doc.clause(id)) s = cl->span;
+      else if (const Sentence* st = doc.sentence(id)) s = st->span;
+      auto it = std::lower_bound(sorted.begin(), sorted.end(), s.start,
+                                 [](const Annotation& x, uint32_t v) { return x.span.start < v; });
+      for (; it != sorted.end() && it->span.start < s.end; ++it) {
+        if (s.contains(it->span)) out.push_back(*it);
+      }
+    }
+    // Human annotations may name a unit without lying inside its span.
+    for (const auto& an : sorted) {
+      if (an.source == "human" && !an.unit.empty() && std::find(ids.begin(), ids.end(), an.unit) != ids.end() &&
+          std::none_of(out.begin(), out.end(), [&](const Annotation& o) { return o.id == an.id; }))
+        out.push_back(an);
+    }
+    return out;
+  };
   for (auto& pair : alignment.pairs) {
     std::vector<Span> b_bodies;
     for (const auto& id : pair.b) b_bodies.push_back(body_of(b, id));
     std::sort(b_bodies.begin(), b_bodies.end());
     const Span a_body = pair.a.empty() ? Span{} : body_of(a, pair.a.front());
     pair.diff = diff_pair(a, a_body, b, b_bodies);
-    pair.deltas = annotate::deltas(a, pair.a, c.a_annotations, b, pair.b, c.b_annotations);
+    pair.deltas = annotate::deltas(a, pair.a, inside(a_sorted, a, pair.a), b, pair.b,
+                                   inside(b_sorted, b, pair.b));
   }
   // Summary: for each dimension, the change found in the best-scoring pair
   // that has one (pairs are scanned in descending score).
@@ -159,6 +190,8 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
   for (const auto* p : by_score) {
     for (const auto& d : p->deltas) c.summary.emplace(d.dimension, d.change);
   }
+  // What the aligner left out on a bounded run is the user's to know.
+  for (const auto& n : alignment.notes) b.diagnostics.push_back(n);
   c.quotations = find_quotations(a, b);
   // A pair whose B side quotes A word for word is a quotation.
   for (auto& p : alignment.pairs) {

@@ -1,6 +1,7 @@
 #include "compare/quotes.h"
 
 #include <algorithm>
+#include <set>
 
 #include "core/utf8.h"
 #include "text/fold.h"
@@ -53,11 +54,13 @@ std::vector<Quotation> find_quotations(const Document& a, const Document& b) {
   std::vector<Quotation> out;
   const auto a_units = units_of(a);
   const auto b_units = units_of(b);
+  std::set<std::string> parents;
+  for (const auto& u : b_units) {
+    if (!u.parent.empty()) parents.insert(u.parent);
+  }
   for (const auto& bu : b_units) {
     // Only innermost units, so that a quotation is reported once.
-    bool has_child = false;
-    for (const auto& other : b_units) has_child = has_child || other.parent == bu.id;
-    if (has_child) continue;
+    if (parents.count(bu.id) != 0) continue;
     for (const Span q : quoted_passages(b, bu.body)) {
       const auto qw = words_in(b, q);
       if (static_cast<int>(qw.size()) < kMinQuoteWords) continue;

@@ -321,14 +321,20 @@ std::vector<StoredAnnotation> parse_jsonl(std::string_view bytes, const std::str
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
     Json j;
+    StoredAnnotation a;
+    std::string err;
+    // nlohmann throws out_of_range for numbers like 1e999 and type_error for
+    // unexpected shapes, not only parse_error: all are bad input here.
     try {
       j = Json::parse(text);
+      err = from_json(j, a);
     } catch (const Json::parse_error& e) {
       issues.push_back({Severity::error, path, line, std::string("not valid JSON: ") + e.what()});
       continue;
+    } catch (const Json::exception& e) {
+      issues.push_back({Severity::error, path, line, std::string("not a valid annotation: ") + e.what()});
+      continue;
     }
-    StoredAnnotation a;
-    const std::string err = from_json(j, a);
     if (!err.empty()) {
       issues.push_back({Severity::error, path, line, err});
       continue;

@@ -41,6 +41,8 @@ std::vector<std::string> strings(const Json& j, const char* key) {
   return out;
 }
 
+Result<Manifest> read_manifest(const Json& j, const std::string& path);
+
 }  // namespace
 
 const ManifestDocument* Manifest::document(const std::string& id) const {
@@ -69,7 +71,25 @@ Result<Manifest> load_manifest(const std::string& path) {
     return Status::error(ErrorCode::invalid_input,
                          std::string("manifest is not valid JSON: ") + e.what(), path, line, col)
         .with_hint("see docs/CORPUS.md for the manifest format");
+  } catch (const Json::exception& e) {
+    // e.g. out_of_range for a number like 1e999
+    return Status::error(ErrorCode::invalid_input, std::string("manifest is not usable JSON: ") + e.what(),
+                         path)
+        .with_hint("see docs/CORPUS.md for the manifest format");
   }
+  try {
+    return read_manifest(j, path);
+  } catch (const Json::exception& e) {
+    // A value of an unexpected type deep inside: bad input, not a bug.
+    return Status::error(ErrorCode::invalid_input,
+                         std::string("manifest has a value of the wrong type: ") + e.what(), path)
+        .with_hint("see docs/CORPUS.md for the manifest format");
+  }
+}
+
+namespace {
+
+Result<Manifest> read_manifest(const Json& j, const std::string& path) {
   if (!j.is_object() || !j.contains("documents") || !j["documents"].is_array()) {
     return Status::error(ErrorCode::invalid_input, "manifest needs a \"documents\" array", path)
         .with_hint("see docs/CORPUS.md for the manifest format");
@@ -83,6 +103,10 @@ Result<Manifest> load_manifest(const std::string& path) {
   std::size_t index = 0;
   for (const auto& d : j["documents"]) {
     ++index;
+    if (!d.is_object()) {
+      return Status::error(ErrorCode::invalid_input,
+                           "document " + std::to_string(index) + " must be a JSON object", path);
+    }
     ManifestDocument doc;
     doc.id = str(d, "id");
     doc.path = str(d, "path");
@@ -113,6 +137,12 @@ Result<Manifest> load_manifest(const std::string& path) {
   }
   if (j.contains("sets") && j["sets"].is_array()) {
     for (const auto& s : j["sets"]) {
+      if (!s.is_object()) {
+        return Status::error(ErrorCode::invalid_input, "each set must be a JSON object", path);
+      }
+      if (s.contains("default") && !s["default"].is_boolean()) {
+        return Status::error(ErrorCode::invalid_input, "\"default\" of a set must be true or false", path);
+      }
       ComparisonSetSpec spec;
       spec.name = str(s, "name");
       spec.title = str(s, "title");
@@ -141,5 +171,7 @@ Result<Manifest> load_manifest(const std::string& path) {
   }
   return m;
 }
+
+}  // namespace
 
 }  // namespace cd::corpus

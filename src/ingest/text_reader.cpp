@@ -118,9 +118,8 @@ Status read_text(const Decoded& d, uint32_t from, TextBuilder& b, Document& doc)
 
   std::vector<Line> lines;
   for (uint32_t p = 0; p <= body.size();) {
-    auto eol = static_cast<uint32_t>(body.find(U'\n', p));
-    if (eol == std::u32string_view::npos || eol > body.size())
-      eol = static_cast<uint32_t>(body.size());
+    const std::size_t nl = body.find(U'\n', p);
+    const auto eol = static_cast<uint32_t>(nl == std::u32string_view::npos ? body.size() : nl);
     Line l{p, eol, p, eol};
     while (l.first < eol && is_space_cp(body[l.first])) ++l.first;
     while (l.last > l.first && is_space_cp(body[l.last - 1])) --l.last;

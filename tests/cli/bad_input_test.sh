@@ -58,7 +58,7 @@ promises() {
   files=$(ls -A "$OD")
   if [[ -n "$NO_OUTPUT" ]]; then
     if [[ -z "$files" ]]; then ok; else bad "$1: wrote '$files' without -o"; fi
-  elif [[ $RC -eq 2 ]]; then
+  elif [[ $RC -ne 0 && $RC -ne 1 ]]; then
     if [[ -z "$files" ]]; then ok; else bad "$1: a failed run left '$files'"; fi
   else
     if [[ "$files" == result ]]; then ok; else bad "$1: output folder holds '$files', expected 'result'"; fi
