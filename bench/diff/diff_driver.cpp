@@ -71,9 +71,12 @@ int main(int argc, char** argv) {
   cd::diff::Options options;
   for (int i = 3; i < argc; ++i) {
     const std::string flag = argv[i];
-    if (flag == "--minimal") options.minimal = true;
-    else if (flag == "--chars") options.chars = true;
-    else if (flag == "--no-moves") options.detect_moves = false;
+    if (flag == "--minimal")
+      options.minimal = true;
+    else if (flag == "--chars")
+      options.chars = true;
+    else if (flag == "--no-moves")
+      options.detect_moves = false;
   }
   const auto t0 = std::chrono::steady_clock::now();
   std::u32string a, b;
@@ -92,10 +95,12 @@ int main(int argc, char** argv) {
     const cd::Span sp = op.op == cd::OpKind::del ? op.a : op.b;
     for (uint32_t i = sp.start; i < sp.end; ++i) changed += !cd::text::is_whitespace(s[i]);
   }
-  std::printf("ops %zu tokens_old %u tokens_new %u deleted %u inserted %u changed_chars %llu moves %zu approximate %d\n",
-              es.ops.size(), es.stats.tokens_old, es.stats.tokens_new, es.stats.tokens_deleted,
-              es.stats.tokens_inserted, static_cast<unsigned long long>(changed), es.moves.size(),
-              es.stats.approximate ? 1 : 0);
+  std::printf(
+      "ops %zu tokens_old %u tokens_new %u deleted %u inserted %u changed_chars %llu moves %zu "
+      "approximate %d\n",
+      es.ops.size(), es.stats.tokens_old, es.stats.tokens_new, es.stats.tokens_deleted,
+      es.stats.tokens_inserted, static_cast<unsigned long long>(changed), es.moves.size(),
+      es.stats.approximate ? 1 : 0);
   std::fprintf(stderr, "read %.3f s, diff %.3f s\n", read_s, diff_s);
   return 0;
 }

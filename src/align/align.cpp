@@ -139,8 +139,10 @@ std::string kind_of(const Document& a, const UnitTerms& ua, const Document& b,
 // Clause::number (Roman to Arabic).
 std::set<std::string> article_references(const Document& doc, Span span) {
   std::set<std::string> out;
-  const std::u32string t = text::fold(std::u32string_view(doc.text).substr(span.start, span.size()));
-  for (const std::u32string_view key : {std::u32string_view(U"article "), std::u32string_view(U"art. ")}) {
+  const std::u32string t =
+      text::fold(std::u32string_view(doc.text).substr(span.start, span.size()));
+  for (const std::u32string_view key :
+       {std::u32string_view(U"article "), std::u32string_view(U"art. ")}) {
     for (std::size_t at = t.find(key); at != std::u32string::npos; at = t.find(key, at + 1)) {
       std::size_t k = at + key.size();
       std::string num;
@@ -151,8 +153,18 @@ std::set<std::string> article_references(const Document& doc, Span span) {
         std::size_t r = k;
         auto val = [](char32_t c) {
           switch (c) {
-            case U'i': return 1; case U'v': return 5; case U'x': return 10; case U'l': return 50;
-            case U'c': return 100; default: return 0;
+            case U'i':
+              return 1;
+            case U'v':
+              return 5;
+            case U'x':
+              return 10;
+            case U'l':
+              return 50;
+            case U'c':
+              return 100;
+            default:
+              return 0;
           }
         };
         for (; r < t.size() && val(t[r]) > 0; ++r) {
@@ -170,9 +182,10 @@ std::set<std::string> article_references(const Document& doc, Span span) {
       const std::u32string_view before =
           std::u32string_view(t).substr(at >= 24 ? at - 24 : 0, at >= 24 ? 24 : at);
       bool analogy = false;
-      for (const std::u32string_view cue : {std::u32string_view(U"modeled on "), std::u32string_view(U"modelled on "),
-                                            std::u32string_view(U"replicate "), std::u32string_view(U"comparable to "),
-                                            std::u32string_view(U"similar to "), std::u32string_view(U"based on ")}) {
+      for (const std::u32string_view cue :
+           {std::u32string_view(U"modeled on "), std::u32string_view(U"modelled on "),
+            std::u32string_view(U"replicate "), std::u32string_view(U"comparable to "),
+            std::u32string_view(U"similar to "), std::u32string_view(U"based on ")}) {
         if (before.find(cue) != std::u32string_view::npos) analogy = true;
       }
       if (analogy) continue;

@@ -34,10 +34,10 @@ inline constexpr uint64_t kMaxPostingVisits = 50'000'000;
 inline constexpr std::size_t kMaxGroupCandidates = 64;
 
 struct Options {
-  double threshold = 0.2;               // minimum score of a pair (calibrated on annotations/gold)
-  std::vector<std::string> a_units;     // restrict side A to these unit ids (empty = all)
-  bool group_b = true;                  // several B units may together match one A unit
-  bool numbers_first = true;            // pair equal numbers before similarity
+  double threshold = 0.2;            // minimum score of a pair (calibrated on annotations/gold)
+  std::vector<std::string> a_units;  // restrict side A to these unit ids (empty = all)
+  bool group_b = true;               // several B units may together match one A unit
+  bool numbers_first = true;         // pair equal numbers before similarity
   // Taxonomy cue categories present in each unit (from src/annotate, filled
   // by compare): a trigger clause pairs more readily with a trigger sentence.
   std::map<std::string, std::set<std::string>> a_cues, b_cues;
@@ -45,7 +45,7 @@ struct Options {
 };
 
 struct Alignment {
-  std::vector<AlignedPair> pairs;       // diff and deltas left empty here
+  std::vector<AlignedPair> pairs;  // diff and deltas left empty here
   std::vector<std::string> unaligned_a;
   std::vector<std::string> unaligned_b;
   // True when a work bound above was hit and the result is an approximation;

@@ -20,13 +20,15 @@ namespace {
 // for similarity too.
 const std::set<std::string>& stop_words() {
   static const std::set<std::string> words = {
-      "a", "an", "and", "any", "are", "as", "at", "be", "been", "being", "but", "by", "can",
-      "could", "do", "does", "each", "for", "from", "had", "has", "have", "he", "her", "his",
-      "if", "in", "into", "is", "it", "its", "may", "might", "must", "no", "not", "of", "on",
-      "one", "or", "other", "our", "shall", "she", "should", "so", "such", "than", "that", "the",
-      "their", "them", "then", "there", "these", "they", "this", "those", "to", "under", "upon",
-      "was", "we", "were", "which", "who", "whom", "will", "with", "would", "you", "all", "also",
-      "more", "most", "said", "what", "when", "whether", "s", "t"};
+      "a",     "an",    "and",  "any",   "are",   "as",    "at",      "be",   "been",
+      "being", "but",   "by",   "can",   "could", "do",    "does",    "each", "for",
+      "from",  "had",   "has",  "have",  "he",    "her",   "his",     "if",   "in",
+      "into",  "is",    "it",   "its",   "may",   "might", "must",    "no",   "not",
+      "of",    "on",    "one",  "or",    "other", "our",   "shall",   "she",  "should",
+      "so",    "such",  "than", "that",  "the",   "their", "them",    "then", "there",
+      "these", "they",  "this", "those", "to",    "under", "upon",    "was",  "we",
+      "were",  "which", "who",  "whom",  "will",  "with",  "would",   "you",  "all",
+      "also",  "more",  "most", "said",  "what",  "when",  "whether", "s",    "t"};
   return words;
 }
 
@@ -35,13 +37,12 @@ const std::set<std::string>& stop_words() {
 // each pair is a documented paraphrase in our corpus (docs/ALIGN.md).
 const std::map<std::string, std::string>& equivalences() {
   static const std::map<std::string, std::string> eq = {
-      {"intent", "deliber"},   {"intention", "deliber"}, {"ceasefir", "armistic"},
-      {"cease-fir", "armistic"}, {"alli", "parti"},       {"member", "parti"},
-      {"nato", "parti"},        {"undertak", "agre"},     {"aid", "assist"},
-      {"help", "assist"},       {"support", "assist"},    {"militari", "arm"},
-      {"troop", "arm"},         {"strike", "attack"},     {"aggress", "attack"},
-      {"respons", "respond"},   {"immedi", "forthwith"},
-      {"defenc", "defens"},
+      {"intent", "deliber"},     {"intention", "deliber"}, {"ceasefir", "armistic"},
+      {"cease-fir", "armistic"}, {"alli", "parti"},        {"member", "parti"},
+      {"nato", "parti"},         {"undertak", "agre"},     {"aid", "assist"},
+      {"help", "assist"},        {"support", "assist"},    {"militari", "arm"},
+      {"troop", "arm"},          {"strike", "attack"},     {"aggress", "attack"},
+      {"respons", "respond"},    {"immedi", "forthwith"},  {"defenc", "defens"},
   };
   return eq;
 }

@@ -9,10 +9,9 @@ const std::vector<std::string>& categories() {
   // Priority order of taxonomy.md (most specific first); prohibition ranks
   // with obligation.
   static const std::vector<std::string> cats = {
-      "exception", "procedure",        "discretion", "trigger_frame", "trigger",
-      "means",     "geo_scope",        "temporal",   "domestic_process", "obligation",
-      "prohibition", "obligor",        "hedge",      "permission",    "bindingness",
-      "vagueness"};
+      "exception", "procedure",  "discretion",       "trigger_frame", "trigger",     "means",
+      "geo_scope", "temporal",   "domestic_process", "obligation",    "prohibition", "obligor",
+      "hedge",     "permission", "bindingness",      "vagueness"};
   return cats;
 }
 

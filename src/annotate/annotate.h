@@ -27,14 +27,14 @@
 namespace cd::annotate {
 
 struct Rule {
-  std::string id;         // OBL-01
-  std::string category;   // taxonomy id (lower case): obligation, trigger, ...
+  std::string id;        // OBL-01
+  std::string category;  // taxonomy id (lower case): obligation, trigger, ...
   std::string subtype;
   int strength = 0;
-  std::string pattern;    // Boost/Perl syntax, matched case-insensitively unless (?-i)
+  std::string pattern;  // Boost/Perl syntax, matched case-insensitively unless (?-i)
   std::string rationale;
-  std::string genre;      // "", "legal" or "report": where the rule applies
-  std::string file;       // where it was defined, for messages
+  std::string genre;  // "", "legal" or "report": where the rule applies
+  std::string file;   // where it was defined, for messages
   uint32_t line = 0;
 };
 

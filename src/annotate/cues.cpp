@@ -92,9 +92,8 @@ std::string canonical_place(std::string p) {
 std::string canonical_qualifier(std::string q) {
   std::replace(q.begin(), q.end(), ' ', '-');
   static const std::map<std::string, std::string> same = {
-      {"intentional", "deliberate"}, {"prolonged", "sustained"},
-      {"widespread", "large-scale"}, {"massive", "large-scale"},
-      {"full-scale", "large-scale"}, {"substantial", "significant"},
+      {"intentional", "deliberate"}, {"prolonged", "sustained"},    {"widespread", "large-scale"},
+      {"massive", "large-scale"},    {"full-scale", "large-scale"}, {"substantial", "significant"},
   };
   auto it = same.find(q);
   return it == same.end() ? q : it->second;
@@ -102,10 +101,10 @@ std::string canonical_qualifier(std::string q) {
 
 std::optional<int> number_word(const std::string& w) {
   static const std::map<std::string, int> words = {
-      {"one", 1},     {"two", 2},      {"three", 3},     {"four", 4},       {"five", 5},
-      {"six", 6},     {"seven", 7},    {"eight", 8},     {"nine", 9},       {"ten", 10},
-      {"eleven", 11}, {"twelve", 12},  {"fourteen", 14}, {"fifteen", 15},   {"twenty", 20},
-      {"twenty-five", 25}, {"thirty", 30}, {"fifty", 50}, {"sixty", 60}, {"ninety", 90}};
+      {"one", 1},          {"two", 2},     {"three", 3},     {"four", 4},     {"five", 5},
+      {"six", 6},          {"seven", 7},   {"eight", 8},     {"nine", 9},     {"ten", 10},
+      {"eleven", 11},      {"twelve", 12}, {"fourteen", 14}, {"fifteen", 15}, {"twenty", 20},
+      {"twenty-five", 25}, {"thirty", 30}, {"fifty", 50},    {"sixty", 60},   {"ninety", 90}};
   if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return w.size() < 7 ? std::optional<int>(std::stoi(w)) : std::nullopt;
   }
@@ -150,9 +149,9 @@ std::string cue_text(const Document& doc, const Annotation& a) {
 int obligation_level(const Annotation& a) {
   if (a.category != "obligation") return 0;
   static const std::map<std::string, int> by_subtype = {
-      {"obligation", 3},       {"commissive_will", 3},   {"conditional_declaration", 2},
-      {"endeavour", 1},        {"recommendation", 1},    {"consult_only", 1},
-      {"delegate_to_body", 1}, {"decide_only", 1},         {"coordinate_only", 1}};
+      {"obligation", 3},       {"commissive_will", 3}, {"conditional_declaration", 2},
+      {"endeavour", 1},        {"recommendation", 1},  {"consult_only", 1},
+      {"delegate_to_body", 1}, {"decide_only", 1},     {"coordinate_only", 1}};
   auto it = by_subtype.find(a.subtype);
   return it != by_subtype.end() ? it->second : std::clamp(a.strength, 0, 3);
 }
@@ -185,11 +184,13 @@ bool is_trigger_event(const Annotation& a) {
 }
 
 int event_breadth(const std::string& e) {
-  static const std::map<std::string, int> breadth = {
-      {"armed invasion", 1},       {"armed attack", 2},
-      {"attack", 3},               {"aggression", 3},
-      {"armed aggression", 3},     {"threat of aggression", 4},
-      {"threat or use of force", 4}};
+  static const std::map<std::string, int> breadth = {{"armed invasion", 1},
+                                                     {"armed attack", 2},
+                                                     {"attack", 3},
+                                                     {"aggression", 3},
+                                                     {"armed aggression", 3},
+                                                     {"threat of aggression", 4},
+                                                     {"threat or use of force", 4}};
   auto it = breadth.find(e);
   return it == breadth.end() ? 2 : it->second;
 }
@@ -201,12 +202,18 @@ std::optional<double> duration_days(const std::string& t) {
   if (!n) return std::nullopt;
   const std::string unit = t.substr(sp + 1);
   double per = 0;
-  if (starts_with(unit, "year")) per = 365;
-  else if (starts_with(unit, "month")) per = 30;
-  else if (starts_with(unit, "week")) per = 7;
-  else if (starts_with(unit, "day")) per = 1;
-  else if (starts_with(unit, "hour")) per = 1.0 / 24;
-  else return std::nullopt;
+  if (starts_with(unit, "year"))
+    per = 365;
+  else if (starts_with(unit, "month"))
+    per = 30;
+  else if (starts_with(unit, "week"))
+    per = 7;
+  else if (starts_with(unit, "day"))
+    per = 1;
+  else if (starts_with(unit, "hour"))
+    per = 1.0 / 24;
+  else
+    return std::nullopt;
   return *n * per;
 }
 
@@ -232,8 +239,8 @@ std::vector<std::string> cue_values(const Document& doc, const Annotation& a) {
       return {t == "on its territory" ? "own territory" : t};
     }
     if (a.subtype == "forces_extension") return {"forces, vessels or aircraft"};
-    std::string s = strip_prefixes(t, {"in ", "within ", "on ", "against ", "upon ", "across ",
-                                       "beyond ", "the "});
+    std::string s = strip_prefixes(
+        t, {"in ", "within ", "on ", "against ", "upon ", "across ", "beyond ", "the "});
     if (a.subtype == "line") return {canonical_place(strip_prefixes(s, {"the "}))};
     std::vector<std::string> out;
     for (auto& p : split_list(s)) out.push_back(canonical_place(p));
@@ -261,8 +268,8 @@ CueGroup gather(const Document& doc, const std::vector<std::string>& units,
   }
   std::vector<Annotation> mine;
   for (const auto& a : annotations) {
-    const bool inside = std::any_of(spans.begin(), spans.end(),
-                                    [&](const Span& s) { return s.contains(a.span); });
+    const bool inside =
+        std::any_of(spans.begin(), spans.end(), [&](const Span& s) { return s.contains(a.span); });
     if (inside || (!a.unit.empty() && ids.count(a.unit))) mine.push_back(a);
   }
   std::string label;

@@ -125,10 +125,14 @@ void maybe_paraphrase(Out& out, const std::string& dim, const Side& A, const Sid
 
 const char* obligation_words(int level) {
   switch (level) {
-    case 3: return "a firm undertaking";
-    case 2: return "a conditional declaration of intent";
-    case 1: return "only a duty to try, consult, recommend or decide";
-    default: return "no stated duty to act";
+    case 3:
+      return "a firm undertaking";
+    case 2:
+      return "a conditional declaration of intent";
+    case 1:
+      return "only a duty to try, consult, recommend or decide";
+    default:
+      return "no stated duty to act";
   }
 }
 
@@ -144,8 +148,8 @@ void obligation(Out& out, const Side& A, const Side& B) {
   }
   // A promise to decide is only understood with what is to be decided.
   const auto with_decider = [](const Side& s, std::vector<const Annotation*> v) {
-    const bool decide = std::any_of(v.begin(), v.end(),
-                                    [](const Annotation* x) { return x->subtype == "decide_only"; });
+    const bool decide = std::any_of(
+        v.begin(), v.end(), [](const Annotation* x) { return x->subtype == "decide_only"; });
     if (decide) {
       v = concat(v, s.cues([](const Annotation& x) {
         return x.category == "discretion" && x.subtype == "decider";
@@ -157,9 +161,8 @@ void obligation(Out& out, const Side& A, const Side& B) {
   b = with_decider(B, b);
   const bool weaker = lb < la;
   std::string e = std::string("B commits ") + (weaker ? "less" : "more") + " than A: A has " +
-                  obligation_words(la) + (a.empty() ? "" : " (" + quote(A, a) + ")") +
-                  ", B " + obligation_words(lb) + (b.empty() ? "" : " (" + quote(B, b) + ")") +
-                  ".";
+                  obligation_words(la) + (a.empty() ? "" : " (" + quote(A, a) + ")") + ", B " +
+                  obligation_words(lb) + (b.empty() ? "" : " (" + quote(B, b) + ")") + ".";
   out.push_back(make("obligation", weaker ? "weakened" : "strengthened", a, b, e));
 }
 
@@ -167,8 +170,8 @@ void prohibition(Out& out, const Side& A, const Side& B) {
   auto a = A.of("prohibition"), b = B.of("prohibition");
   if (a.empty() == b.empty()) return;
   if (b.empty()) {
-    out.push_back(make("prohibition", "removed", a, b,
-                       "B drops A's prohibition " + quote(A, a) + "."));
+    out.push_back(
+        make("prohibition", "removed", a, b, "B drops A's prohibition " + quote(A, a) + "."));
   } else {
     out.push_back(make("prohibition", "added", a, b, "B adds a prohibition: " + quote(B, b) + "."));
   }
@@ -176,10 +179,14 @@ void prohibition(Out& out, const Side& A, const Side& B) {
 
 const char* frame_words(int level) {
   switch (level) {
-    case 3: return "treats the attack as an attack on every party";
-    case 2: return "treats it only as an attack threatening others' peace and security";
-    case 1: return "only recognises the attack as dangerous to the guarantor";
-    default: return "does not construe the attack at all";
+    case 3:
+      return "treats the attack as an attack on every party";
+    case 2:
+      return "treats it only as an attack threatening others' peace and security";
+    case 1:
+      return "only recognises the attack as dangerous to the guarantor";
+    default:
+      return "does not construe the attack at all";
   }
 }
 
@@ -190,15 +197,17 @@ void trigger_frame(Out& out, const Side& A, const Side& B) {
     maybe_paraphrase(out, "trigger_frame", A, B, a, b, "how the attack is construed");
     return;
   }
-  std::string change = la == 0 ? "added" : lb == 0 ? "removed" : lb > la ? "strengthened"
-                                                                          : "weakened";
+  std::string change = la == 0   ? "added"
+                       : lb == 0 ? "removed"
+                       : lb > la ? "strengthened"
+                                 : "weakened";
   std::string e;
   if (lb == 0) {
-    e = "B no longer construes the attack: A " + std::string(frame_words(la)) + " (" +
-        quote(A, a) + "), B states the duty directly.";
+    e = "B no longer construes the attack: A " + std::string(frame_words(la)) + " (" + quote(A, a) +
+        "), B states the duty directly.";
   } else {
-    e = "A " + std::string(frame_words(la)) + (a.empty() ? "" : " (" + quote(A, a) + ")") +
-        "; B " + frame_words(lb) + " (" + quote(B, b) + ").";
+    e = "A " + std::string(frame_words(la)) + (a.empty() ? "" : " (" + quote(A, a) + ")") + "; B " +
+        frame_words(lb) + " (" + quote(B, b) + ").";
   }
   out.push_back(make("trigger_frame", change, a, b, e));
 }
@@ -279,9 +288,9 @@ void geo_scope(Out& out, const Side& A, const Side& B) {
   }
   if (pb.empty()) {
     if (B.doc->is_report() || B.of("trigger").empty()) return;
-    out.push_back(make("geo_scope", "widened", a, b,
-                       "B sets no place limit on the attack, where A requires it to happen " +
-                           quote(A, a) + "."));
+    out.push_back(make(
+        "geo_scope", "widened", a, b,
+        "B sets no place limit on the attack, where A requires it to happen " + quote(A, a) + "."));
     return;
   }
   if (pa.empty()) {
@@ -293,17 +302,17 @@ void geo_scope(Out& out, const Side& A, const Side& B) {
   const bool b_in_a = std::includes(pa.begin(), pa.end(), pb.begin(), pb.end());
   const bool a_in_b = std::includes(pb.begin(), pb.end(), pa.begin(), pa.end());
   if (b_in_a) {
-    out.push_back(make("geo_scope", "narrowed", a, b,
-                       "B covers fewer places: " + quote(B, b) + " instead of A's " + quote(A, a) +
-                           "."));
+    out.push_back(
+        make("geo_scope", "narrowed", a, b,
+             "B covers fewer places: " + quote(B, b) + " instead of A's " + quote(A, a) + "."));
   } else if (a_in_b) {
-    out.push_back(make("geo_scope", "widened", a, b,
-                       "B covers more places: " + quote(B, b) + " instead of A's " + quote(A, a) +
-                           "."));
+    out.push_back(
+        make("geo_scope", "widened", a, b,
+             "B covers more places: " + quote(B, b) + " instead of A's " + quote(A, a) + "."));
   } else {
-    out.push_back(make("geo_scope", "changed", a, b,
-                       "B covers different places: " + quote(B, b) + " instead of A's " +
-                           quote(A, a) + "."));
+    out.push_back(
+        make("geo_scope", "changed", a, b,
+             "B covers different places: " + quote(B, b) + " instead of A's " + quote(A, a) + "."));
   }
 }
 
@@ -335,32 +344,36 @@ void discretion(Out& out, const Side& A, const Side& B) {
   if (la == lb) return;
   if (lb > la) {
     const std::string e =
-        lb == 2 ? "B lets the obligor decide what the response is (" + quote(B, b) +
-                      "), where A " + (la == 1 ? "fixes no content but names no decider" :
-                                                 "fixes what is owed") + "."
-                : "B states a duty without saying what it requires, so the obligor decides "
-                  "implicitly, where A fixes what is owed.";
+        lb == 2
+            ? "B lets the obligor decide what the response is (" + quote(B, b) + "), where A " +
+                  (la == 1 ? "fixes no content but names no decider" : "fixes what is owed") + "."
+            : "B states a duty without saying what it requires, so the obligor decides "
+              "implicitly, where A fixes what is owed.";
     out.push_back(make("discretion", "added", a, b, e));
   } else if (lb == 1) {
-    out.push_back(make("discretion", "implicit", a, b,
-                       "B drops A's explicit discretion " + quote(A, a) +
-                           " but fixes no content either, so the obligor still decides what to do."));
+    out.push_back(
+        make("discretion", "implicit", a, b,
+             "B drops A's explicit discretion " + quote(A, a) +
+                 " but fixes no content either, so the obligor still decides what to do."));
   } else {
     auto fixed = B.cues([](const Annotation& x) { return means_level(x) == 3; });
-    out.push_back(make("discretion", "removed", a, fixed,
-                       "B fixes what is owed" + (fixed.empty() ? std::string() :
-                                                 " (" + quote(B, fixed) + ")") +
-                           " instead of leaving it to the obligor's judgement as A does (" +
-                           quote(A, a) + ")."));
+    out.push_back(make(
+        "discretion", "removed", a, fixed,
+        "B fixes what is owed" + (fixed.empty() ? std::string() : " (" + quote(B, fixed) + ")") +
+            " instead of leaving it to the obligor's judgement as A does (" + quote(A, a) + ")."));
   }
 }
 
 const char* means_words(int level) {
   switch (level) {
-    case 3: return "all the means in their power";
-    case 2: return "armed force named as an option";
-    case 1: return "only a permissive list or non-military means";
-    default: return "no means named";
+    case 3:
+      return "all the means in their power";
+    case 2:
+      return "armed force named as an option";
+    case 1:
+      return "only a permissive list or non-military means";
+    default:
+      return "no means named";
   }
 }
 
@@ -429,9 +442,9 @@ void obligor(Out& out, const Side& A, const Side& B) {
     maybe_paraphrase(out, "obligor", A, B, a, b, "who is bound");
     return;
   }
-  out.push_back(make("obligor", "changed", a, b,
-                     "A different party is bound: A names " + quote(A, a) + ", B " + quote(B, b) +
-                         "."));
+  out.push_back(
+      make("obligor", "changed", a, b,
+           "A different party is bound: A names " + quote(A, a) + ", B " + quote(B, b) + "."));
 }
 
 void bindingness(Out& out, const Side& A, const Side& B) {
@@ -448,14 +461,17 @@ void kinds(Out& out, const std::string& dim, const std::string& set_name, const 
   const auto sa = A.set(set_name), sb = B.set(set_name);
   if (sa == sb) return;
   std::set<std::string> fresh, lost;
-  std::set_difference(sb.begin(), sb.end(), sa.begin(), sa.end(), std::inserter(fresh, fresh.end()));
+  std::set_difference(sb.begin(), sb.end(), sa.begin(), sa.end(),
+                      std::inserter(fresh, fresh.end()));
   std::set_difference(sa.begin(), sa.end(), sb.begin(), sb.end(), std::inserter(lost, lost.end()));
   auto a = A.of(dim), b = B.of(dim);
   if (!fresh.empty()) {
-    auto nb = B.cues([&](const Annotation& x) { return x.category == dim && fresh.count(x.subtype); });
+    auto nb =
+        B.cues([&](const Annotation& x) { return x.category == dim && fresh.count(x.subtype); });
     out.push_back(make(dim, "added", a, nb, "B adds " + what + ": " + quote(B, nb) + "."));
   } else {
-    auto na = A.cues([&](const Annotation& x) { return x.category == dim && lost.count(x.subtype); });
+    auto na =
+        A.cues([&](const Annotation& x) { return x.category == dim && lost.count(x.subtype); });
     out.push_back(make(dim, "removed", na, b, "B drops A's " + what + " " + quote(A, na) + "."));
   }
 }

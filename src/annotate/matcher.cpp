@@ -104,8 +104,7 @@ std::vector<Annotation> match_rules(const Document& doc, const RuleSet& rules,
           Diagnostic d;
           d.severity = Severity::warning;
           d.message = "rule " + rule.id + " (" + rule.file + ":" + std::to_string(rule.line) +
-                      ") was stopped by the regex engine and skipped where it failed: " +
-                      e.what();
+                      ") was stopped by the regex engine and skipped where it failed: " + e.what();
           const auto pos = doc.source.position_of(region.start);
           d.line = pos.line;
           d.column = pos.column;

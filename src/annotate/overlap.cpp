@@ -17,11 +17,11 @@ namespace cd::annotate {
 
 int category_priority(const std::string& category) {
   static const std::map<std::string, int> rank = {
-      {"exception", 0},     {"procedure", 1},        {"discretion", 1},
-      {"trigger_frame", 1}, {"trigger", 2},          {"means", 2},
-      {"geo_scope", 2},     {"temporal", 2},         {"domestic_process", 2},
-      {"obligation", 3},    {"prohibition", 3},      {"obligor", 3},
-      {"hedge", 3},         {"permission", 4},       {"bindingness", 5},
+      {"exception", 0},     {"procedure", 1},   {"discretion", 1},
+      {"trigger_frame", 1}, {"trigger", 2},     {"means", 2},
+      {"geo_scope", 2},     {"temporal", 2},    {"domestic_process", 2},
+      {"obligation", 3},    {"prohibition", 3}, {"obligor", 3},
+      {"hedge", 3},         {"permission", 4},  {"bindingness", 5},
       {"vagueness", 6},
   };
   auto it = rank.find(category);
@@ -40,7 +40,8 @@ std::vector<Annotation> resolve_overlaps(std::vector<Annotation> annotations) {
   std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
     const auto& a = annotations[x];
     const auto& b = annotations[y];
-    const int64_t sa = -static_cast<int64_t>(a.span.size()), sb = -static_cast<int64_t>(b.span.size());
+    const int64_t sa = -static_cast<int64_t>(a.span.size()),
+                  sb = -static_cast<int64_t>(b.span.size());
     return std::tie(rank[x], sa, a.span.start, a.rule, a.category) <
            std::tie(rank[y], sb, b.span.start, b.rule, b.category);
   });
@@ -52,12 +53,14 @@ std::vector<Annotation> resolve_overlaps(std::vector<Annotation> annotations) {
   std::map<uint32_t, uint32_t> kept_spans;  // start -> end, non-empty only
   std::vector<Span> kept_empty;
   const auto clashes = [&](Span s) {
-    if (std::any_of(kept_empty.begin(), kept_empty.end(), [&](const Span& k) { return k.overlaps(s); })) {
+    if (std::any_of(kept_empty.begin(), kept_empty.end(),
+                    [&](const Span& k) { return k.overlaps(s); })) {
       return true;
     }
     if (s.empty()) {
-      return std::any_of(kept_spans.begin(), kept_spans.end(),
-                         [&](const auto& k) { return Span{k.first, k.second}.overlaps(s); });
+      return std::any_of(kept_spans.begin(), kept_spans.end(), [&](const auto& k) {
+        return Span{k.first, k.second}.overlaps(s);
+      });
     }
     auto it = kept_spans.lower_bound(s.end);
     if (it == kept_spans.begin()) return false;
@@ -77,7 +80,8 @@ std::vector<Annotation> resolve_overlaps(std::vector<Annotation> annotations) {
   }
   std::sort(kept.begin(), kept.end(), [](const Annotation& x, const Annotation& y) {
     const int px = category_priority(x.category), py = category_priority(y.category);
-    return std::tie(x.span.start, x.span.end, px, x.rule) < std::tie(y.span.start, y.span.end, py, y.rule);
+    return std::tie(x.span.start, x.span.end, px, x.rule) <
+           std::tie(y.span.start, y.span.end, py, y.rule);
   });
   return kept;
 }

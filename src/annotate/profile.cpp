@@ -19,9 +19,8 @@ std::vector<Profile> profiles(const Document& doc, const std::vector<Annotation>
   // its span: linear-ish instead of units x annotations.
   std::vector<const Annotation*> by_start;
   for (const auto& a : annotations) by_start.push_back(&a);
-  std::sort(by_start.begin(), by_start.end(), [](const Annotation* x, const Annotation* y) {
-    return x->span.start < y->span.start;
-  });
+  std::sort(by_start.begin(), by_start.end(),
+            [](const Annotation* x, const Annotation* y) { return x->span.start < y->span.start; });
   // Annotations are grouped by the unit they name once, not scanned per unit.
   std::unordered_map<std::string, std::vector<const Annotation*>> by_unit;
   for (const auto& a : annotations) {

@@ -27,8 +27,8 @@
 // - Exemptions ("no State shall be required to") and savings clauses ("shall
 //   not prejudice") need no code: the rules exclude them from obligation and
 //   prohibition, and exception outranks both in overlap resolution.
-#include <boost/regex/icu.hpp>
 #include <unicode/uchar.h>
+#include <boost/regex/icu.hpp>
 
 #include <algorithm>
 #include <set>
@@ -65,7 +65,8 @@ bool after_with(const Document& doc, Span prefix) {
   while (i > prefix.start && u_isspace(static_cast<UChar32>(doc.text[i - 1]))) --i;
   if (i == prefix.end || i - prefix.start < 4) return false;
   const std::u32string_view w(doc.text.data() + i - 4, 4);
-  const bool word_start = i - 4 == prefix.start || !u_isalnum(static_cast<UChar32>(doc.text[i - 5]));
+  const bool word_start =
+      i - 4 == prefix.start || !u_isalnum(static_cast<UChar32>(doc.text[i - 5]));
   return word_start && (w == U"with" || w == U"With");
 }
 
@@ -73,7 +74,8 @@ bool after_with(const Document& doc, Span prefix) {
 // holds the modal: the modal is the content of a question.
 const boost::u32regex& question_opener() {
   static const boost::u32regex re = boost::make_u32regex(
-      std::string(R"(\b(?:whether|(?:unclear|unknown|uncertain|ask(?:s|ed)?|wonder(?:s|ed)?|know)\s+if)\b[^,;:]*$)"),
+      std::string(
+          R"(\b(?:whether|(?:unclear|unknown|uncertain|ask(?:s|ed)?|wonder(?:s|ed)?|know)\s+if)\b[^,;:]*$)"),
       boost::regex_constants::perl | boost::regex_constants::icase);
   return re;
 }
@@ -105,7 +107,8 @@ Span prefix_of(const Document& doc, Span context, Span span) {
     // before it must be lower case and the character after it a space.
     if (c == U'.' && i < span.start && u_isspace(static_cast<UChar32>(doc.text[i])) && i >= 2 &&
         u_islower(static_cast<UChar32>(doc.text[i - 2])) &&
-        !(i >= 4 && doc.text[i - 4] == U' ' && doc.text[i - 3] == U'A' && doc.text[i - 2] == U'r')) {
+        !(i >= 4 && doc.text[i - 4] == U' ' && doc.text[i - 3] == U'A' &&
+          doc.text[i - 2] == U'r')) {
       start = i;
       break;
     }
@@ -124,22 +127,22 @@ enum class Subject { agent, event, unknown };
 
 // The head word before the modal, skipping adverbs and quotes.
 Subject subject_before(const Document& doc, Span prefix) {
-  static const std::set<std::string> skip = {"also",  "still", "now",  "then", "thus",
-                                             "only",  "therefore", "however", "each",
-                                             "itself", "themselves", "jointly",
-                                             "individually", "so", "invited"};
+  static const std::set<std::string> skip = {
+      "also", "still",  "now",        "then",    "thus",         "only", "therefore", "however",
+      "each", "itself", "themselves", "jointly", "individually", "so",   "invited"};
   static const std::set<std::string> agents = {
-      "party",    "parties",  "state",     "states",     "member",    "members",
-      "government", "governments", "president", "council", "organ", "congress",
-      "senate",   "parliament", "ally",    "allies",     "signatory", "signatories",
-      "he",       "she",      "they",      "we",         "you",       "official",
-      "officials", "minister", "administration", "washington", "kyiv", "moscow", "nato"};
+      "party",      "parties",     "state",          "states",     "member",    "members",
+      "government", "governments", "president",      "council",    "organ",     "congress",
+      "senate",     "parliament",  "ally",           "allies",     "signatory", "signatories",
+      "he",         "she",         "they",           "we",         "you",       "official",
+      "officials",  "minister",    "administration", "washington", "kyiv",      "moscow",
+      "nato"};
   static const std::set<std::string> events = {
-      "attack",  "attacks",  "aggression", "war",     "conflict",  "fighting",
-      "hostilities", "violence", "situation", "crisis", "escalation", "deal",
-      "talks",   "negotiations", "ceasefire", "truce", "process",   "outcome",
-      "this",    "that",     "there",      "which",   "guarantee", "guarantees",
-      "result",  "results",  "decision",   "plan",    "agreement", "consequences"};
+      "attack",      "attacks",      "aggression", "war",    "conflict",   "fighting",
+      "hostilities", "violence",     "situation",  "crisis", "escalation", "deal",
+      "talks",       "negotiations", "ceasefire",  "truce",  "process",    "outcome",
+      "this",        "that",         "there",      "which",  "guarantee",  "guarantees",
+      "result",      "results",      "decision",   "plan",   "agreement",  "consequences"};
   uint32_t i = prefix.end;
   while (i > prefix.start) {
     while (i > prefix.start && !(u_isalpha(static_cast<UChar32>(doc.text[i - 1])))) --i;
@@ -172,8 +175,9 @@ void to_prediction(Annotation& a) {
   a.subtype = "prediction";
   a.reading = "prediction";
   a.strength = -1;
-  a.rationale = "in a report, \"will\" predicts what someone will do; it is not the "
-                "instrument's commitment unless the report attributes it to the text";
+  a.rationale =
+      "in a report, \"will\" predicts what someone will do; it is not the "
+      "instrument's commitment unless the report attributes it to the text";
 }
 
 }  // namespace
@@ -187,8 +191,8 @@ void apply_readings(const Document& doc, std::vector<Annotation>& annotations) {
   for (auto& a : annotations) {
     const Span ctx = contexts.context_of(a.span);
     const Span prefix = prefix_of(doc, ctx, a.span);
-    const bool future_modal =
-        a.category == "obligation" && (a.subtype == "commissive_will" || a.subtype == "decide_only");
+    const bool future_modal = a.category == "obligation" &&
+                              (a.subtype == "commissive_will" || a.subtype == "decide_only");
     if (report && (future_modal || (a.category == "hedge" && a.subtype == "prediction")) &&
         search(doc.text, prefix, question_opener())) {
       continue;  // "unclear whether they will ...": a question, not a prediction
@@ -209,8 +213,9 @@ void apply_readings(const Document& doc, std::vector<Annotation>& annotations) {
         a.category = "hedge";
         a.subtype = "epistemic";
         a.reading = "epistemic";
-        a.rationale = "\"may\" with an event or state of affairs as subject says what is "
-                      "possible, not what is permitted";
+        a.rationale =
+            "\"may\" with an event or state of affairs as subject says what is "
+            "possible, not what is permitted";
       } else {
         a.reading = "permission";
       }

@@ -37,8 +37,8 @@ std::vector<Field> split_tabs(std::string_view line) {
   while (true) {
     const std::size_t tab = line.find('\t', start);
     Field f;
-    f.text = std::string(line.substr(start, tab == std::string_view::npos ? std::string_view::npos
-                                                                          : tab - start));
+    f.text = std::string(
+        line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
     // Columns count code points, as the rest of the project does.
     f.column = static_cast<uint32_t>(to_u32(line.substr(0, start)).size()) + 1;
     out.push_back(std::move(f));
@@ -183,16 +183,16 @@ Status RuleSet::add_text(const std::string& name, const std::string& tsv) {
                            name, line_no, field("category")->column);
     }
     if (!parse_strength(trim(field("strength")->text), r.strength)) {
-      return Status::error(ErrorCode::invalid_input,
-                           "rule " + r.id + ": strength '" + field("strength")->text +
-                               "' is not a signed integer",
-                           name, line_no, field("strength")->column);
+      return Status::error(
+          ErrorCode::invalid_input,
+          "rule " + r.id + ": strength '" + field("strength")->text + "' is not a signed integer",
+          name, line_no, field("strength")->column);
     }
     if (!r.genre.empty() && r.genre != "legal" && r.genre != "report") {
-      return Status::error(ErrorCode::invalid_input,
-                           "rule " + r.id + ": genre '" + r.genre +
-                               "' must be legal, report or empty",
-                           name, line_no, field("genre")->column);
+      return Status::error(
+          ErrorCode::invalid_input,
+          "rule " + r.id + ": genre '" + r.genre + "' must be legal, report or empty", name,
+          line_no, field("genre")->column);
     }
     if (r.pattern.empty()) {
       return Status::error(ErrorCode::invalid_input, "rule " + r.id + ": empty pattern", name,
@@ -208,9 +208,8 @@ Status RuleSet::add_text(const std::string& name, const std::string& tsv) {
                            name, line_no, field("pattern")->column);
     } catch (const std::exception& e) {
       // ICU conversion problems surface as other std exceptions.
-      return Status::error(ErrorCode::invalid_input,
-                           "rule " + r.id + ": bad pattern: " + e.what(), name, line_no,
-                           field("pattern")->column);
+      return Status::error(ErrorCode::invalid_input, "rule " + r.id + ": bad pattern: " + e.what(),
+                           name, line_no, field("pattern")->column);
     }
     seen[r.id] = name + ":" + std::to_string(line_no);
     added.rules.push_back(std::move(r));

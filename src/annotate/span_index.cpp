@@ -28,8 +28,10 @@ UnitIndex::UnitIndex(const std::vector<Unit>& units) : units_(&units) {
   // linear scan (which keeps the first of equals) does.
   std::sort(order_.begin(), order_.end(), [&](uint32_t x, uint32_t y) {
     const Span a = unit_body(units[x]), b = unit_body(units[y]);
-    return std::make_tuple(a.start, -static_cast<int64_t>(a.end), units[x].level, -static_cast<int64_t>(x)) <
-           std::make_tuple(b.start, -static_cast<int64_t>(b.end), units[y].level, -static_cast<int64_t>(y));
+    return std::make_tuple(a.start, -static_cast<int64_t>(a.end), units[x].level,
+                           -static_cast<int64_t>(x)) <
+           std::make_tuple(b.start, -static_cast<int64_t>(b.end), units[y].level,
+                           -static_cast<int64_t>(y));
   });
   starts_.reserve(order_.size());
   parent_.assign(order_.size(), -1);
@@ -37,7 +39,8 @@ UnitIndex::UnitIndex(const std::vector<Unit>& units) : units_(&units) {
   for (uint32_t pos = 0; pos < order_.size(); ++pos) {
     const Span body = unit_body(units[order_[pos]]);
     starts_.push_back(body.start);
-    if (body.empty()) nested_ = false;  // an empty body holds only empty spans: leave it to the scan
+    if (body.empty())
+      nested_ = false;  // an empty body holds only empty spans: leave it to the scan
     while (!open.empty()) {
       const Span top = unit_body(units[order_[static_cast<uint32_t>(open.back())]]);
       if (top.contains(body)) break;

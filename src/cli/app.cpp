@@ -20,7 +20,9 @@ int fail(const Status& status) {
 }
 
 void warn(const std::string& path, const Diagnostic& d) {
-  const char* sev = d.severity == Severity::error ? "error" : d.severity == Severity::note ? "note" : "warning";
+  const char* sev = d.severity == Severity::error  ? "error"
+                    : d.severity == Severity::note ? "note"
+                                                   : "warning";
   std::cerr << "clausediff: " << path;
   if (d.line > 0) std::cerr << ":" << d.line << ":" << d.column;
   std::cerr << ": " << sev << ": " << d.message << "\n";
@@ -29,7 +31,8 @@ void warn(const std::string& path, const Diagnostic& d) {
 Status write_output(const std::string& out_path, const std::string& bytes) {
   if (out_path.empty() || out_path == "-") {
     std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-    if (std::fflush(stdout) != 0) return Status::error(ErrorCode::io, "cannot write to standard output");
+    if (std::fflush(stdout) != 0)
+      return Status::error(ErrorCode::io, "cannot write to standard output");
     return Status::success();
   }
   return write_file_atomic(out_path, bytes);
@@ -107,7 +110,8 @@ Result<Document> load_document(const std::string& arg, const DocumentArgs& opts)
     return doc;
   }
   // Not a file: maybe a document id of the corpus.
-  const bool looks_like_id = arg.find('/') == std::string::npos && arg.find('.') == std::string::npos;
+  const bool looks_like_id =
+      arg.find('/') == std::string::npos && arg.find('.') == std::string::npos;
   if (looks_like_id) {
     auto manifest = load_corpus(opts.corpus_dir);
     // A corpus whose manifest is broken: say so rather than "no such file".

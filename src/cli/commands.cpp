@@ -98,7 +98,8 @@ Run add_ingest(CLI::App& app) {
   auto files = std::make_shared<std::vector<std::string>>();
   app.add_option("FILES", *files, "Documents: file paths or corpus document ids")->required();
   add_common(app, *c, {"text", "json"}, "text");
-  app.add_option("--id", c->docs.ingest.id, "Document id (default: from the manifest or file name)");
+  app.add_option("--id", c->docs.ingest.id,
+                 "Document id (default: from the manifest or file name)");
   return [c, files]() {
     // A batch: each file is read on its own; a bad one is reported and the
     // others still come out. The exit status says whether any failed.
@@ -204,7 +205,9 @@ Run add_diff(CLI::App& app) {
 Run add_history(CLI::App& app) {
   auto c = std::make_shared<Common>();
   auto files = std::make_shared<std::vector<std::string>>();
-  app.add_option("VERSIONS", *files, "Two or more versions, oldest first")->required()->expected(2, 1000);
+  app.add_option("VERSIONS", *files, "Two or more versions, oldest first")
+      ->required()
+      ->expected(2, 1000);
   add_common(app, *c, {"text", "json"}, "text");
   return [c, files]() {
     std::vector<Document> versions;
@@ -245,7 +248,8 @@ Run add_compare(CLI::App& app) {
       ->expected(2);
   add_common(app, *c, {"text", "json", "md", "html"}, "text");
   add_rules_option(app, *c);
-  app.add_option("--unit", opt->a_units, "Compare only this unit of A (e.g. art5); may be repeated");
+  app.add_option("--unit", opt->a_units,
+                 "Compare only this unit of A (e.g. art5); may be repeated");
   app.add_option("--threshold", opt->threshold, "Minimum alignment score (0-1)")
       ->check(CLI::Range(0.0, 1.0));
   return [c, files, opt]() {
@@ -257,8 +261,9 @@ Run add_compare(CLI::App& app) {
     if (!b.ok()) return fail(b.status());
     for (const auto& u : opt->a_units) {
       if (!a->clause(u) && !a->sentence(u)) {
-        return fail(Status::error(ErrorCode::usage, "no unit '" + u + "' in " + a->meta.id, a->meta.path)
-                        .with_hint("run 'clausediff ingest " + (*files)[0] + "' to list the units"));
+        return fail(
+            Status::error(ErrorCode::usage, "no unit '" + u + "' in " + a->meta.id, a->meta.path)
+                .with_hint("run 'clausediff ingest " + (*files)[0] + "' to list the units"));
       }
     }
     Comparison cmp = compare::compare(std::move(a.value()), std::move(b.value()), *rules, *opt);
@@ -294,7 +299,8 @@ Run add_report(CLI::App& app) {
   auto set_name = std::make_shared<std::string>();
   add_common(app, *c, {"html", "md", "json", "text"}, "html");
   add_rules_option(app, *c);
-  app.add_option("--set", *set_name, "Comparison set of corpus/manifest.json (default: the default set)");
+  app.add_option("--set", *set_name,
+                 "Comparison set of corpus/manifest.json (default: the default set)");
   return [c, set_name]() {
     auto rules = load_rules(*c);
     if (!rules.ok()) return fail(rules.status());
@@ -302,8 +308,9 @@ Run add_report(CLI::App& app) {
     if (!manifest.ok()) return fail(manifest.status());
     const corpus::ComparisonSetSpec* spec = manifest->set(*set_name);
     if (spec == nullptr) {
-      return fail(Status::error(ErrorCode::usage, "no comparison set '" + *set_name + "'", manifest->path)
-                      .with_hint("the sets are listed in " + manifest->path));
+      return fail(
+          Status::error(ErrorCode::usage, "no comparison set '" + *set_name + "'", manifest->path)
+              .with_hint("the sets are listed in " + manifest->path));
     }
     const auto* ref = manifest->document(spec->reference);
     auto a = compare::load(ref->resolved, options_for(*ref, c->docs.ingest));
@@ -329,15 +336,20 @@ Run add_report(CLI::App& app) {
     }
     if (set.comparisons.empty()) print_diagnostics(*a);
     std::string out;
-    if (c->format == "json") out = report::report_json(set);
-    else if (c->format == "md") out = report::render_markdown(set);
-    else if (c->format == "text") out = report::render_terminal(set, want_color(c->color));
-    else out = report::render_html(set);
+    if (c->format == "json")
+      out = report::report_json(set);
+    else if (c->format == "md")
+      out = report::render_markdown(set);
+    else if (c->format == "text")
+      out = report::render_terminal(set, want_color(c->color));
+    else
+      out = report::render_html(set);
     std::string path = c->output;
     if (path.empty()) path = c->format == "html" ? "report.html" : "-";
     Status s = write_output(path, out);
     if (!s.ok()) return fail(s);
-    if (path != "-") std::cout << std::filesystem::absolute(path).lexically_normal().string() << "\n";
+    if (path != "-")
+      std::cout << std::filesystem::absolute(path).lexically_normal().string() << "\n";
     return kExitSame;
   };
 }

@@ -6,10 +6,10 @@
 #include <memory>
 
 #include "align/align.h"
-#include "compare/compare.h"
+#include "annotate/annotate.h"
 #include "cli/app.h"
 #include "cli/commands.h"
-#include "annotate/annotate.h"
+#include "compare/compare.h"
 #include "corpus/gold_alignment.h"
 #include "corpus/gold_cues.h"
 
@@ -75,7 +75,8 @@ Run add_eval(CLI::App& app) {
       all.predicted = pred;
       all.gold = g;
       std::printf("%-29s %5d %5d %5d  %9s %6s %6s\n", "all (micro)", g, pred, tp,
-                  fmt3(all.precision()).c_str(), fmt3(all.recall()).c_str(), fmt3(all.f1()).c_str());
+                  fmt3(all.precision()).c_str(), fmt3(all.recall()).c_str(),
+                  fmt3(all.f1()).c_str());
       return kExitSame;
     };
   });
@@ -88,7 +89,8 @@ Run add_eval(CLI::App& app) {
     bool verbose = false;
   };
   auto ao = std::make_shared<AnnOpts>();
-  CLI::App* an = app.add_subcommand("annotate", "Score the annotator against the gold cues and deltas");
+  CLI::App* an =
+      app.add_subcommand("annotate", "Score the annotator against the gold cues and deltas");
   an->add_option("--gold", ao->cues, "Gold cue file (TSV)");
   an->add_option("--gold-deltas", ao->deltas, "Gold delta file (TSV)");
   an->add_option("--corpus", ao->corpus, "Corpus folder with manifest.json");
@@ -112,7 +114,8 @@ Run add_eval(CLI::App& app) {
       auto annotator = [&](const Document& d) { return annotate::annotate(d, *rules); };
       auto ev = corpus::score_cues(cues.value(), loader, annotator, ao->cues);
       if (!ev.ok()) return fail(ev.status());
-      std::printf("%-18s %5s %5s %9s %6s %6s\n", "category", "gold", "pred", "precision", "recall", "f1");
+      std::printf("%-18s %5s %5s %9s %6s %6s\n", "category", "gold", "pred", "precision", "recall",
+                  "f1");
       for (const auto& [cat, sc] : ev->by_category) {
         std::printf("%-18s %5d %5d %9s %6s %6s\n", cat.c_str(), sc.gold, sc.predicted,
                     fmt3(sc.precision()).c_str(), fmt3(sc.recall()).c_str(), fmt3(sc.f1()).c_str());

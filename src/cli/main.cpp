@@ -35,8 +35,10 @@ int main(int argc, char** argv) {
       &cd::cli::add_compare);
   add("report", "Render a comparison set of corpus/ as a self-contained HTML report",
       &cd::cli::add_report);
-  add("corpus", "Curate the annotation corpus: validate, stats, add, suggest, merge, adjudicate,\n"
-      "agree, reanchor, export, import", &cd::cli::add_corpus);
+  add("corpus",
+      "Curate the annotation corpus: validate, stats, add, suggest, merge, adjudicate,\n"
+      "agree, reanchor, export, import",
+      &cd::cli::add_corpus);
   add("eval", "Score the aligner or the annotator against the gold files in annotations/gold",
       &cd::cli::add_eval);
 

@@ -42,7 +42,9 @@ std::vector<DiffOp> diff_pair(const Document& a, Span a_body, const Document& b,
     for (const auto& p : pieces) {
       if (c <= p.concat_end) return p.doc_start + (c > p.concat_start ? c - p.concat_start : 0);
     }
-    return pieces.empty() ? 0 : pieces.back().doc_start + (pieces.back().concat_end - pieces.back().concat_start);
+    return pieces.empty()
+               ? 0
+               : pieces.back().doc_start + (pieces.back().concat_end - pieces.back().concat_start);
   };
 
   std::vector<DiffOp> out;
@@ -64,7 +66,8 @@ std::vector<DiffOp> diff_pair(const Document& a, Span a_body, const Document& b,
       if (inside == nullptr) {
         // A separator character.
         if (op.op == OpKind::equal) {
-          out.push_back(DiffOp{OpKind::del, Span{a_pos, a_pos + 1}, Span{map_pos(c), map_pos(c)}, -1});
+          out.push_back(
+              DiffOp{OpKind::del, Span{a_pos, a_pos + 1}, Span{map_pos(c), map_pos(c)}, -1});
           ++a_pos;
         }
         ++c;
@@ -97,8 +100,8 @@ Span body_of(const Document& doc, const std::string& id) {
 // alignment across genres; reporting and wording categories (hedge,
 // vagueness, bindingness) say nothing about which provision a text speaks
 // of, so they are left out.
-align::Options align_options(const std::vector<Annotation>& a_ann, const std::vector<Annotation>& b_ann,
-                             const Options& options) {
+align::Options align_options(const std::vector<Annotation>& a_ann,
+                             const std::vector<Annotation>& b_ann, const Options& options) {
   align::Options aopt;
   aopt.a_units = options.a_units;
   aopt.threshold = options.threshold;
@@ -128,8 +131,9 @@ Result<Document> load(const std::string& path, const ingest::Options& options) {
 
 std::vector<AlignedPair> align_documents(const Document& a, const Document& b,
                                          const annotate::RuleSet& rules, const Options& options) {
-  return align::align(a, b,
-                      align_options(annotate::annotate(a, rules), annotate::annotate(b, rules), options))
+  return align::align(
+             a, b,
+             align_options(annotate::annotate(a, rules), annotate::annotate(b, rules), options))
       .pairs;
 }
 
@@ -145,8 +149,9 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
   // Annotations sorted by start, so that each pair takes only those inside
   // its units (binary search) instead of scanning all of them.
   auto by_start = [](std::vector<Annotation> v) {
-    std::stable_sort(v.begin(), v.end(),
-                     [](const Annotation& x, const Annotation& y) { return x.span.start < y.span.start; });
+    std::stable_sort(v.begin(), v.end(), [](const Annotation& x, const Annotation& y) {
+      return x.span.start < y.span.start;
+    });
     return v;
   };
   const auto a_sorted = by_start(c.a_annotations);
@@ -156,8 +161,10 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
     std::vector<Annotation> out;
     for (const auto& id : ids) {
       Span s;
-      if (const Clause* cl = doc.clause(id)) s = cl->span;
-      else if (const Sentence* st = doc.sentence(id)) s = st->span;
+      if (const Clause* cl = doc.clause(id))
+        s = cl->span;
+      else if (const Sentence* st = doc.sentence(id))
+        s = st->span;
       auto it = std::lower_bound(sorted.begin(), sorted.end(), s.start,
                                  [](const Annotation& x, uint32_t v) { return x.span.start < v; });
       for (; it != sorted.end() && it->span.start < s.end; ++it) {
@@ -166,7 +173,8 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
     }
     // Human annotations may name a unit without lying inside its span.
     for (const auto& an : sorted) {
-      if (an.source == "human" && !an.unit.empty() && std::find(ids.begin(), ids.end(), an.unit) != ids.end() &&
+      if (an.source == "human" && !an.unit.empty() &&
+          std::find(ids.begin(), ids.end(), an.unit) != ids.end() &&
           std::none_of(out.begin(), out.end(), [&](const Annotation& o) { return o.id == an.id; }))
         out.push_back(an);
     }

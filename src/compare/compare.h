@@ -29,6 +29,7 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules,
 // The alignment step of compare() alone, with the same inputs (including the
 // cue categories of each unit): what `clausediff eval align` scores.
 std::vector<AlignedPair> align_documents(const Document& a, const Document& b,
-                                         const annotate::RuleSet& rules, const Options& options = {});
+                                         const annotate::RuleSet& rules,
+                                         const Options& options = {});
 
 }  // namespace cd::compare

@@ -11,7 +11,7 @@ namespace cd::compare {
 namespace {
 
 struct Word {
-  Span span;            // in the document
+  Span span;  // in the document
   std::u32string folded;
 };
 
@@ -20,7 +20,8 @@ std::vector<Word> words_in(const Document& doc, Span s) {
   const auto view = std::u32string_view(doc.text).substr(s.start, s.size());
   for (const auto& t : text::tokenize(view, s.start)) {
     if (t.kind != text::TokenKind::word && t.kind != text::TokenKind::number) continue;
-    out.push_back({t.span, text::fold(std::u32string_view(doc.text).substr(t.span.start, t.span.size()))});
+    out.push_back(
+        {t.span, text::fold(std::u32string_view(doc.text).substr(t.span.start, t.span.size()))});
   }
   return out;
 }
@@ -40,8 +41,10 @@ std::vector<Span> quoted_passages(const Document& doc, Span s) {
       in_curly = false;
       out.push_back(Span{open, i});
     } else if (c == U'"' && !in_curly) {
-      if (in_straight) out.push_back(Span{open, i});
-      else open = i + 1;
+      if (in_straight)
+        out.push_back(Span{open, i});
+      else
+        open = i + 1;
       in_straight = !in_straight;
     }
   }
@@ -120,10 +123,12 @@ std::vector<Quotation> find_quotations(const Document& a, const Document& b) {
         cand.b_unit = bu.id;
         cand.b = Span{qw.front().span.start, qw.back().span.end};
         cand.a_unit = au.id;
-        cand.a = Span{aw[static_cast<std::size_t>(first)].span.start, aw[static_cast<std::size_t>(last)].span.end};
+        cand.a = Span{aw[static_cast<std::size_t>(first)].span.start,
+                      aw[static_cast<std::size_t>(last)].span.end};
         cand.score = score;
         for (int k = first; k <= last; ++k) {
-          if (!a_matched[static_cast<std::size_t>(k)]) cand.dropped.push_back(a.utf8(aw[static_cast<std::size_t>(k)].span));
+          if (!a_matched[static_cast<std::size_t>(k)])
+            cand.dropped.push_back(a.utf8(aw[static_cast<std::size_t>(k)].span));
         }
         for (std::size_t k = 0; k < qw.size(); ++k) {
           if (!q_matched[k]) cand.added.push_back(b.utf8(qw[k].span));

@@ -59,10 +59,9 @@ Status write_file_atomic(const std::string& path, std::string_view bytes) {
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmpXXXXXX")).string();
   const int fd = ::mkstemp(tmpl.data());
   if (fd < 0) {
-    return Status::error(ErrorCode::io,
-                         std::string("cannot create a file in the output folder: ") +
-                             std::strerror(errno),
-                         path);
+    return Status::error(
+        ErrorCode::io,
+        std::string("cannot create a file in the output folder: ") + std::strerror(errno), path);
   }
   std::size_t done = 0;
   while (done < bytes.size()) {

@@ -35,8 +35,8 @@ struct Status {
 
   bool ok() const { return code == ErrorCode::ok; }
   static Status success() { return {}; }
-  static Status error(ErrorCode code, std::string message, std::string path = {},
-                      uint32_t line = 0, uint32_t column = 0) {
+  static Status error(ErrorCode code, std::string message, std::string path = {}, uint32_t line = 0,
+                      uint32_t column = 0) {
     Status s;
     s.code = code;
     s.message = std::move(message);
@@ -57,8 +57,8 @@ struct Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}           // NOLINT: implicit by design
-  Result(Status status) : v_(std::move(status)) {}    // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
+  Result(Status status) : v_(std::move(status)) {}  // NOLINT: implicit by design
   bool ok() const { return std::holds_alternative<T>(v_); }
   explicit operator bool() const { return ok(); }
   const T& value() const& { return std::get<T>(v_); }

@@ -332,7 +332,8 @@ std::vector<StoredAnnotation> parse_jsonl(std::string_view bytes, const std::str
       issues.push_back({Severity::error, path, line, std::string("not valid JSON: ") + e.what()});
       continue;
     } catch (const Json::exception& e) {
-      issues.push_back({Severity::error, path, line, std::string("not a valid annotation: ") + e.what()});
+      issues.push_back(
+          {Severity::error, path, line, std::string("not a valid annotation: ") + e.what()});
       continue;
     }
     if (!err.empty()) {

@@ -25,7 +25,6 @@ std::vector<std::string> split_tabs(const std::string& line) {
   return out;
 }
 
-
 }  // namespace
 
 Result<std::vector<GoldPair>> load_gold_alignment(const std::string& path) {
@@ -40,9 +39,9 @@ Result<std::vector<GoldPair>> load_gold_alignment(const std::string& path) {
     if (line.empty() || line[0] == '#') continue;
     auto f = split_tabs(line);
     if (f.size() < 4) {
-      return Status::error(ErrorCode::invalid_input,
-                           "expected at least 4 tab-separated fields (a_doc, a_unit, b_doc, b_unit)",
-                           path, n, 1);
+      return Status::error(
+          ErrorCode::invalid_input,
+          "expected at least 4 tab-separated fields (a_doc, a_unit, b_doc, b_unit)", path, n, 1);
     }
     GoldPair g{f[0], f[1], f[2], f[3], f.size() > 4 ? f[4] : "", f.size() > 5 ? f[5] : "", n};
     out.push_back(std::move(g));
@@ -57,7 +56,8 @@ Result<std::vector<AlignmentScore>> score_alignment(const std::vector<GoldPair>&
   std::vector<std::pair<std::string, std::string>> doc_pairs;
   for (const auto& g : gold) {
     auto key = std::make_pair(g.a_doc, g.b_doc);
-    if (std::find(doc_pairs.begin(), doc_pairs.end(), key) == doc_pairs.end()) doc_pairs.push_back(key);
+    if (std::find(doc_pairs.begin(), doc_pairs.end(), key) == doc_pairs.end())
+      doc_pairs.push_back(key);
   }
   std::vector<AlignmentScore> scores;
   for (const auto& [a_id, b_id] : doc_pairs) {
@@ -98,7 +98,8 @@ Result<std::vector<AlignmentScore>> score_alignment(const std::vector<GoldPair>&
       }
     }
     for (const auto& p : want) {
-      if (got.count(p) == 0) s.missed.push_back(describe_unit(*a, p.first) + " ~ " + describe_unit(*b, p.second));
+      if (got.count(p) == 0)
+        s.missed.push_back(describe_unit(*a, p.first) + " ~ " + describe_unit(*b, p.second));
     }
     scores.push_back(std::move(s));
   }

@@ -30,7 +30,7 @@ Result<std::vector<GoldPair>> load_gold_alignment(const std::string& path);
 struct AlignmentScore {
   std::string a_doc, b_doc;
   int true_positives = 0, predicted = 0, gold = 0;
-  std::vector<std::string> missed;    // "art5 ~ s12 (text...)"
+  std::vector<std::string> missed;  // "art5 ~ s12 (text...)"
   std::vector<std::string> spurious;
   double precision() const { return predicted ? double(true_positives) / predicted : 1.0; }
   double recall() const { return gold ? double(true_positives) / gold : 1.0; }

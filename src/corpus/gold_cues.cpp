@@ -66,7 +66,8 @@ Result<std::vector<GoldCue>> load_gold_cues(const std::string& path) {
     }
     if (f.size() < 5) {
       return Status::error(ErrorCode::invalid_input,
-                           "expected doc, unit, category, subtype, exact[, occurrence]", path, n, 1);
+                           "expected doc, unit, category, subtype, exact[, occurrence]", path, n,
+                           1);
     }
     int occ = 1;
     if (f.size() > 5 && !f[5].empty()) {
@@ -75,7 +76,8 @@ Result<std::vector<GoldCue>> load_gold_cues(const std::string& path) {
       } catch (const std::exception&) {
         occ = 0;
       }
-      if (occ < 1) return Status::error(ErrorCode::invalid_input, "occurrence must be 1 or more", path, n, 1);
+      if (occ < 1)
+        return Status::error(ErrorCode::invalid_input, "occurrence must be 1 or more", path, n, 1);
     }
     out.push_back(GoldCue{f[0], f[1], f[2], f[3], f[4], occ, n});
     return Status::success();
@@ -89,7 +91,8 @@ Result<std::vector<GoldDelta>> load_gold_deltas(const std::string& path) {
   Status s = for_each_row(path, [&](const std::vector<std::string>& f, uint32_t n) {
     if (f.size() < 6) {
       return Status::error(ErrorCode::invalid_input,
-                           "expected a_doc, a_units, b_doc, b_units, dimension, change", path, n, 1);
+                           "expected a_doc, a_units, b_doc, b_units, dimension, change", path, n,
+                           1);
     }
     GoldDelta d;
     d.a_doc = f[0];
@@ -208,8 +211,8 @@ Result<DeltaEvaluation> score_deltas(const std::vector<GoldDelta>& gold, const D
       for (const auto& u : *side) {
         const Document* d = side == &g.a_units ? a.value() : b.value();
         if (resolve_unit(*d, u) != u) {
-          return Status::error(ErrorCode::invalid_input, "unit '" + u + "' not found in " + d->meta.id,
-                               gold_path, g.line, 1);
+          return Status::error(ErrorCode::invalid_input,
+                               "unit '" + u + "' not found in " + d->meta.id, gold_path, g.line, 1);
         }
       }
     }

@@ -48,7 +48,7 @@ struct CategoryScore {
 struct CueEvaluation {
   std::map<std::string, CategoryScore> by_category;
   CategoryScore micro;
-  std::vector<std::string> missed;    // "doc unit category \"text\""
+  std::vector<std::string> missed;  // "doc unit category \"text\""
   std::vector<std::string> spurious;
 };
 
@@ -60,13 +60,14 @@ Result<CueEvaluation> score_cues(const std::vector<GoldCue>& gold, const Documen
 
 struct DeltaEvaluation {
   int gold = 0, correct = 0;
-  std::vector<std::string> wrong;  // "nat-1949 art5 ~ anzus-1951 art4: geo_scope changed (got: ...)"
+  std::vector<std::string>
+      wrong;  // "nat-1949 art5 ~ anzus-1951 art4: geo_scope changed (got: ...)"
   double accuracy() const { return gold ? double(correct) / gold : 1.0; }
 };
 
-using DeltaFunction = std::function<std::vector<Delta>(
-    const Document& a, const std::vector<std::string>& a_units, const Document& b,
-    const std::vector<std::string>& b_units)>;
+using DeltaFunction =
+    std::function<std::vector<Delta>(const Document& a, const std::vector<std::string>& a_units,
+                                     const Document& b, const std::vector<std::string>& b_units)>;
 
 Result<DeltaEvaluation> score_deltas(const std::vector<GoldDelta>& gold, const DocumentLoader& load,
                                      const DeltaFunction& deltas, const std::string& gold_path);

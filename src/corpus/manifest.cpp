@@ -73,8 +73,8 @@ Result<Manifest> load_manifest(const std::string& path) {
         .with_hint("see docs/CORPUS.md for the manifest format");
   } catch (const Json::exception& e) {
     // e.g. out_of_range for a number like 1e999
-    return Status::error(ErrorCode::invalid_input, std::string("manifest is not usable JSON: ") + e.what(),
-                         path)
+    return Status::error(ErrorCode::invalid_input,
+                         std::string("manifest is not usable JSON: ") + e.what(), path)
         .with_hint("see docs/CORPUS.md for the manifest format");
   }
   try {
@@ -116,7 +116,8 @@ Result<Manifest> read_manifest(const Json& j, const std::string& path) {
                            path);
     }
     if (!ids.insert(doc.id).second) {
-      return Status::error(ErrorCode::invalid_input, "duplicate document id '" + doc.id + "'", path);
+      return Status::error(ErrorCode::invalid_input, "duplicate document id '" + doc.id + "'",
+                           path);
     }
     auto resolved = resolve_inside(m.dir, doc.path);
     if (!resolved.ok()) {
@@ -141,7 +142,8 @@ Result<Manifest> read_manifest(const Json& j, const std::string& path) {
         return Status::error(ErrorCode::invalid_input, "each set must be a JSON object", path);
       }
       if (s.contains("default") && !s["default"].is_boolean()) {
-        return Status::error(ErrorCode::invalid_input, "\"default\" of a set must be true or false", path);
+        return Status::error(ErrorCode::invalid_input, "\"default\" of a set must be true or false",
+                             path);
       }
       ComparisonSetSpec spec;
       spec.name = str(s, "name");
@@ -162,9 +164,9 @@ Result<Manifest> read_manifest(const Json& j, const std::string& path) {
         }
       }
       if (!m.document(spec.reference)) {
-        return Status::error(ErrorCode::invalid_input,
-                             "set '" + spec.name + "' has unknown reference '" + spec.reference + "'",
-                             path);
+        return Status::error(
+            ErrorCode::invalid_input,
+            "set '" + spec.name + "' has unknown reference '" + spec.reference + "'", path);
       }
       m.sets.push_back(std::move(spec));
     }

@@ -20,7 +20,7 @@ struct ManifestDocument {
   std::string resolved;  // joined and checked
   std::string kind;
   std::string genre;
-  std::string title;     // used when the file has no header
+  std::string title;  // used when the file has no header
   std::string date;
   std::string source;
   std::string status;
@@ -31,9 +31,9 @@ struct ComparisonSetSpec {
   std::string name;
   std::string title;
   std::string description;
-  std::string reference;                 // document id
+  std::string reference;  // document id
   std::vector<std::string> reference_units;
-  std::vector<std::string> documents;    // compared against the reference, in order
+  std::vector<std::string> documents;  // compared against the reference, in order
   bool is_default = false;
 };
 

@@ -48,10 +48,10 @@ constexpr std::size_t kWindowPairs = 500'000;
 
 struct ClauseText {
   const Clause* clause = nullptr;
-  int index = 0;                 // pre-order position
-  std::vector<uint32_t> seq;     // token ids in order
-  std::vector<uint32_t> bag;     // sorted ids
-  std::u32string norm;           // whitespace-collapsed text
+  int index = 0;              // pre-order position
+  std::vector<uint32_t> seq;  // token ids in order
+  std::vector<uint32_t> bag;  // sorted ids
+  std::u32string norm;        // whitespace-collapsed text
 };
 
 std::vector<ClauseText> clause_texts(const Document& doc, detail::Interner& interner) {
@@ -88,9 +88,12 @@ std::vector<ClauseText> clause_texts(const Document& doc, detail::Interner& inte
 std::size_t bag_common(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y) {
   std::size_t i = 0, j = 0, n = 0;
   while (i < x.size() && j < y.size()) {
-    if (x[i] < y[j]) ++i;
-    else if (y[j] < x[i]) ++j;
-    else ++n, ++i, ++j;
+    if (x[i] < y[j])
+      ++i;
+    else if (y[j] < x[i])
+      ++j;
+    else
+      ++n, ++i, ++j;
   }
   return n;
 }
@@ -112,10 +115,14 @@ std::vector<std::size_t> lis(const std::vector<int>& keys) {
     auto it = std::lower_bound(tails.begin(), tails.end(), keys[i],
                                [&](std::size_t t, int k) { return keys[t] < k; });
     if (it != tails.begin()) prev[i] = *(it - 1);
-    if (it == tails.end()) tails.push_back(i); else *it = i;
+    if (it == tails.end())
+      tails.push_back(i);
+    else
+      *it = i;
   }
   std::vector<std::size_t> out;
-  for (std::size_t i = tails.empty() ? SIZE_MAX : tails.back(); i != SIZE_MAX; i = prev[i]) out.push_back(i);
+  for (std::size_t i = tails.empty() ? SIZE_MAX : tails.back(); i != SIZE_MAX; i = prev[i])
+    out.push_back(i);
   std::reverse(out.begin(), out.end());
   return out;
 }
@@ -132,18 +139,22 @@ std::vector<std::vector<int>> script_candidates(const EditScript& script,
     int index;
   };
   std::map<int, std::vector<Entry>> la, lb;  // level -> clauses sorted by start
-  auto body_of = [](const ClauseText& c) { return c.clause->body.empty() ? c.clause->span : c.clause->body; };
+  auto body_of = [](const ClauseText& c) {
+    return c.clause->body.empty() ? c.clause->span : c.clause->body;
+  };
   for (const auto& c : ca) la[c.clause->level].push_back({body_of(c), c.index});
   for (const auto& c : cb) lb[c.clause->level].push_back({body_of(c), c.index});
   for (auto* m : {&la, &lb}) {
     for (auto& [lvl, v] : *m) {
-      std::sort(v.begin(), v.end(), [](const Entry& x, const Entry& y) { return x.span.start < y.span.start; });
+      std::sort(v.begin(), v.end(),
+                [](const Entry& x, const Entry& y) { return x.span.start < y.span.start; });
     }
   }
   // Clauses of one level do not overlap, so those meeting [s, e) are a run
   // found by binary search.
   auto meeting = [](const std::vector<Entry>& v, uint32_t s, uint32_t e, auto&& fn) {
-    auto it = std::upper_bound(v.begin(), v.end(), s, [](uint32_t x, const Entry& en) { return x < en.span.start; });
+    auto it = std::upper_bound(v.begin(), v.end(), s,
+                               [](uint32_t x, const Entry& en) { return x < en.span.start; });
     if (it != v.begin()) --it;
     for (; it != v.end() && it->span.start < e; ++it) {
       const uint32_t a = std::max(s, it->span.start), b = std::min(e, it->span.end);
@@ -214,7 +225,8 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
     return std::make_pair(x.i, x.j) > std::make_pair(y.i, y.j);
   };
   std::vector<Cand> heap;
-  const bool all_pairs = static_cast<std::size_t>(na) * static_cast<std::size_t>(nb) <= kAllPairsLimit;
+  const bool all_pairs =
+      static_cast<std::size_t>(na) * static_cast<std::size_t>(nb) <= kAllPairsLimit;
   const int window = static_cast<int>(std::clamp<std::size_t>(
       kWindowPairs / static_cast<std::size_t>(std::max({na, nb, 1})), kMinWindow, kMaxWindow));
   // Large documents: candidates come from the text diff instead of all pairs.
@@ -243,15 +255,18 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
       }
       const std::size_t la = ca[i].seq.size(), lb = cb[j].seq.size();
       if (la + lb == 0) return;
-      if (2.0 * static_cast<double>(std::min(la, lb)) / static_cast<double>(la + lb) < kThreshold) return;
-      const double dice = 2.0 * static_cast<double>(bag_common(ca[i].bag, cb[j].bag)) / static_cast<double>(la + lb);
+      if (2.0 * static_cast<double>(std::min(la, lb)) / static_cast<double>(la + lb) < kThreshold)
+        return;
+      const double dice = 2.0 * static_cast<double>(bag_common(ca[i].bag, cb[j].bag)) /
+                          static_cast<double>(la + lb);
       if (dice < kThreshold) return;
       // Same tokens, different spacing or case: below a true 1.0.
       heap.push_back({std::min(dice, 0.999), false, same_number, distance, i, j});
     };
     const auto exact = by_text.find(ca[i].norm);
     auto is_exact = [&](int j) {
-      return exact != by_text.end() && std::binary_search(exact->second.begin(), exact->second.end(), j);
+      return exact != by_text.end() &&
+             std::binary_search(exact->second.begin(), exact->second.end(), j);
     };
     if (exact != by_text.end()) {
       for (int j : exact->second) consider(j, true);
@@ -281,7 +296,8 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
     heap.pop_back();
     if (to_b[c.i] >= 0 || to_a[c.j] >= 0) continue;
     if (!c.exact) {
-      if (++evals_a[c.i] > kEvaluationsPerClause || ++evals_b[c.j] > kEvaluationsPerClause) continue;
+      if (++evals_a[c.i] > kEvaluationsPerClause || ++evals_b[c.j] > kEvaluationsPerClause)
+        continue;
       c.sim = std::min(lcs_ratio(ca[c.i].seq, cb[c.j].seq, vocab), 0.999);
       c.exact = true;
       if (c.sim < kThreshold) continue;
@@ -321,11 +337,12 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
       const int lo = std::max(0, center - window), hi = std::min(nm, center + window + 1);
       for (int k = lo; k < hi; ++k) {
         if (many[k].clause->level != one[o].clause->level) continue;  // same-level order
-        const bool free = (many_to[k] < 0 || many_to[k] == o) &&
-                          !(split ? grouped_b[k] : grouped_a[k]);
+        const bool free =
+            (many_to[k] < 0 || many_to[k] == o) && !(split ? grouped_b[k] : grouped_a[k]);
         const std::size_t common = many[k].seq.empty() ? 0 : bag_common(many[k].bag, one[o].bag);
-        const double contained =
-            many[k].seq.empty() ? 0.0 : static_cast<double>(common) / static_cast<double>(many[k].seq.size());
+        const double contained = many[k].seq.empty() ? 0.0
+                                                     : static_cast<double>(common) /
+                                                           static_cast<double>(many[k].seq.size());
         if (free && contained >= kContainment) {
           run.push_back(k);
           cover += static_cast<double>(common) / static_cast<double>(one[o].seq.size());
@@ -375,9 +392,12 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
     const bool same_text = ca[i].norm == cb[j].norm;
     g.similarity = same_text ? 1.0 : sim_a[i];
     const bool same_number = ca[i].clause->number == cb[j].clause->number;
-    if (!in_order[k] && g.similarity >= kMovedMin) g.status = "moved";
-    else if (!same_number) g.status = "renumbered";
-    else g.status = same_text ? "equal" : "changed";
+    if (!in_order[k] && g.similarity >= kMovedMin)
+      g.status = "moved";
+    else if (!same_number)
+      g.status = "renumbered";
+    else
+      g.status = same_text ? "equal" : "changed";
     groups.push_back(std::move(g));
   }
   for (int i = 0; i < na; ++i) {
@@ -396,14 +416,18 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
   }
   double last = -1.0;
   for (int i = 0; i < na; ++i) {
-    if (new_pos_of_a[i] < 0) new_pos_of_a[i] = last + 0.5; else last = new_pos_of_a[i];
+    if (new_pos_of_a[i] < 0)
+      new_pos_of_a[i] = last + 0.5;
+    else
+      last = new_pos_of_a[i];
   }
   auto key = [&](const Group& g) {
     const double pos = g.b.empty() ? new_pos_of_a[g.a.front()]
                                    : static_cast<double>(*std::min_element(g.b.begin(), g.b.end()));
     return std::make_pair(pos, g.a.empty() ? -1 : g.a.front());
   };
-  std::stable_sort(groups.begin(), groups.end(), [&](const Group& x, const Group& y) { return key(x) < key(y); });
+  std::stable_sort(groups.begin(), groups.end(),
+                   [&](const Group& x, const Group& y) { return key(x) < key(y); });
 
   std::vector<ClauseMapping> out;
   out.reserve(groups.size());

@@ -180,14 +180,17 @@ void slide(std::vector<Piece>& ps, const Pair& p) {
       const auto x0 = static_cast<uint32_t>(s0 + t), x1 = static_cast<uint32_t>(s1 + t);
       int score = 4 * (boundary_score(s, q, x0) + boundary_score(s, q, x1));
       if (q.kind(x0) != text::TokenKind::space) score += 2;  // change starts with a word
-      if (t == 0) score += 1;                               // else keep Myers' choice
+      if (t == 0) score += 1;                                // else keep Myers' choice
       if (score > best_score) best_score = score, best_t = t;
     }
     if (best_t == 0) continue;
     const auto t = static_cast<int32_t>(best_t);
     c.a0 += del ? t : 0, c.a1 += del ? t : 0, c.b0 += del ? 0 : t, c.b1 += del ? 0 : t;
     e1.a1 += t, e1.b1 += t, e2.a0 += t, e2.b0 += t;
-    if (del) c.b0 = c.b1 = e1.b1; else c.a0 = c.a1 = e1.a1;
+    if (del)
+      c.b0 = c.b1 = e1.b1;
+    else
+      c.a0 = c.a1 = e1.a1;
   }
   merge_pieces(ps);
 }

@@ -25,7 +25,8 @@ struct PhaseTimer {
   void lap(const char* what) {
     if (!on) return;
     const auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "diff phase %-10s %.3f s\n", what, std::chrono::duration<double>(now - t).count());
+    std::fprintf(stderr, "diff phase %-10s %.3f s\n", what,
+                 std::chrono::duration<double>(now - t).count());
     t = now;
   }
 };
@@ -93,8 +94,12 @@ EditScript diff_texts(std::u32string_view a, std::u32string_view b, const Option
   if (options.detect_moves) moves = detail::detect_moves(ops, pair, options.min_move_tokens);
 
   // Token ranges to code point spans; adjacent ops of one kind (and move) merge.
-  auto span_a = [&](uint32_t t0, uint32_t t1) { return Span{a_base + ta.start[t0], a_base + ta.start[t1]}; };
-  auto span_b = [&](uint32_t t0, uint32_t t1) { return Span{b_base + tb.start[t0], b_base + tb.start[t1]}; };
+  auto span_a = [&](uint32_t t0, uint32_t t1) {
+    return Span{a_base + ta.start[t0], a_base + ta.start[t1]};
+  };
+  auto span_b = [&](uint32_t t0, uint32_t t1) {
+    return Span{b_base + tb.start[t0], b_base + tb.start[t1]};
+  };
   out.ops.reserve(ops.size());
   for (const auto& o : ops) {
     DiffOp d;

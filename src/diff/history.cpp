@@ -65,20 +65,23 @@ std::vector<ClauseHistory> history(const std::vector<Document>& versions) {
     // Labels per token of the clause body, version by version.
     const Clause* c0 = versions[first].clause(h.chain[first]);
     Span prev_body = c0 ? body_of(versions[first], *c0) : Span{};
-    std::u32string_view prev_text = std::u32string_view(versions[first].text).substr(prev_body.start, prev_body.size());
+    std::u32string_view prev_text =
+        std::u32string_view(versions[first].text).substr(prev_body.start, prev_body.size());
     std::vector<text::Token> prev_tokens = text::tokenize(prev_text);
     std::vector<int> prev_labels(prev_tokens.size(), static_cast<int>(first));
     for (std::size_t v = first + 1; v < n; ++v) {
       const Clause* cv = versions[v].clause(h.chain[v]);
       const Span body = cv ? body_of(versions[v], *cv) : Span{};
-      const std::u32string_view cur_text = std::u32string_view(versions[v].text).substr(body.start, body.size());
+      const std::u32string_view cur_text =
+          std::u32string_view(versions[v].text).substr(body.start, body.size());
       std::vector<text::Token> cur_tokens = text::tokenize(cur_text);
       std::vector<int> labels(cur_tokens.size(), static_cast<int>(v));
       const EditScript es = diff_texts(prev_text, cur_text, exact);
       for (const auto& op : es.ops) {
         if (op.op != OpKind::equal) continue;
         std::size_t ta = token_at(prev_tokens, op.a.start), tb = token_at(cur_tokens, op.b.start);
-        for (; tb < cur_tokens.size() && cur_tokens[tb].span.start < op.b.end && ta < prev_tokens.size();
+        for (; tb < cur_tokens.size() && cur_tokens[tb].span.start < op.b.end &&
+               ta < prev_tokens.size();
              ++ta, ++tb)
           labels[tb] = prev_labels[ta];
       }
@@ -89,8 +92,10 @@ std::vector<ClauseHistory> history(const std::vector<Document>& versions) {
     }
     // Ranges of equal labels, in the last version's offsets.
     for (std::size_t t = 0; t < prev_tokens.size(); ++t) {
-      const Span s{prev_body.start + prev_tokens[t].span.start, prev_body.start + prev_tokens[t].span.end};
-      if (!h.blame.empty() && h.blame.back().version == prev_labels[t] && h.blame.back().span.end == s.start) {
+      const Span s{prev_body.start + prev_tokens[t].span.start,
+                   prev_body.start + prev_tokens[t].span.end};
+      if (!h.blame.empty() && h.blame.back().version == prev_labels[t] &&
+          h.blame.back().span.end == s.start) {
         h.blame.back().span.end = s.end;
       } else {
         h.blame.push_back({s, prev_labels[t]});

@@ -16,8 +16,8 @@ namespace cd::diff::detail {
 namespace {
 
 struct Candidate {
-  std::size_t op;     // index into ops
-  uint32_t t0, t1;    // token range (side a for deletions, b for insertions)
+  std::size_t op;   // index into ops
+  uint32_t t0, t1;  // token range (side a for deletions, b for insertions)
   bool whole;
   std::u32string key;
   bool used = false;
@@ -41,8 +41,9 @@ uint32_t word_count(const TokenSeq& q, uint32_t t0, uint32_t t1) {
   for (uint32_t t = t0; t < t1; ++t) {
     const bool w = q.kind(t) == text::TokenKind::word || q.kind(t) == text::TokenKind::number;
     // In chars mode count runs of letters, not letters.
-    if (w && !(t > t0 && q.start[t] == q.start[t - 1] + 1 && q.start[t + 1] == q.start[t] + 1 &&
-               (q.kind(t - 1) == text::TokenKind::word || q.kind(t - 1) == text::TokenKind::number)))
+    if (w &&
+        !(t > t0 && q.start[t] == q.start[t - 1] + 1 && q.start[t + 1] == q.start[t] + 1 &&
+          (q.kind(t - 1) == text::TokenKind::word || q.kind(t - 1) == text::TokenKind::number)))
       ++n;
   }
   return n;
@@ -95,8 +96,10 @@ std::vector<TokMove> detect_moves(std::vector<TokOp>& ops, const Pair& p, uint32
   if (min_tokens == 0) min_tokens = 1;
   std::vector<Candidate> dels, inss;
   for (std::size_t k = 0; k < ops.size(); ++k) {
-    if (ops[k].kind == OpKind::del) add_candidates(dels, k, ops[k].a0, ops[k].a1, p.a, p.ta, min_tokens);
-    if (ops[k].kind == OpKind::ins) add_candidates(inss, k, ops[k].b0, ops[k].b1, p.b, p.tb, min_tokens);
+    if (ops[k].kind == OpKind::del)
+      add_candidates(dels, k, ops[k].a0, ops[k].a1, p.a, p.ta, min_tokens);
+    if (ops[k].kind == OpKind::ins)
+      add_candidates(inss, k, ops[k].b0, ops[k].b1, p.b, p.tb, min_tokens);
   }
   if (dels.empty() || inss.empty()) return moves;
 
@@ -151,7 +154,10 @@ std::vector<TokMove> detect_moves(std::vector<TokOp>& ops, const Pair& p, uint32
     auto piece = [&](uint32_t x0, uint32_t x1, int mv) {
       if (x0 >= x1) return;
       TokOp q = o;
-      if (del) q.a0 = x0, q.a1 = x1; else q.b0 = x0, q.b1 = x1;
+      if (del)
+        q.a0 = x0, q.a1 = x1;
+      else
+        q.b0 = x0, q.b1 = x1;
       q.move = mv;
       out.push_back(q);
     };

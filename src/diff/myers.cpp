@@ -27,11 +27,18 @@ constexpr int32_t kParallelRegion = 1 << 20;
 
 Matcher::Matcher(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
                  uint32_t vocabulary, MatchOptions options)
-    : a_(a), b_(b), options_(options), own_match_(a.size(), kNone), match_(own_match_),
+    : a_(a),
+      b_(b),
+      options_(options),
+      own_match_(a.size(), kNone),
+      match_(own_match_),
       vocabulary_(vocabulary) {}
 
 Matcher::Matcher(Matcher& parent)
-    : a_(parent.a_), b_(parent.b_), options_(parent.options_), match_(parent.match_),
+    : a_(parent.a_),
+      b_(parent.b_),
+      options_(parent.options_),
+      match_(parent.match_),
       vocabulary_(parent.vocabulary_) {}
 
 void Matcher::run() {
@@ -68,7 +75,8 @@ void Matcher::solve(int32_t a0, int32_t a1, int32_t b0, int32_t b1, int depth) {
 }
 
 // Extends the match at (i, j) along its diagonal into a maximal run.
-Matcher::Run Matcher::extend(int32_t i, int32_t j, int32_t a0, int32_t a1, int32_t b0, int32_t b1) const {
+Matcher::Run Matcher::extend(int32_t i, int32_t j, int32_t a0, int32_t a1, int32_t b0,
+                             int32_t b1) const {
   int32_t s = 0;
   while (i - s > a0 && j - s > b0 && a_[i - s - 1] == b_[j - s - 1]) ++s;
   int32_t e = 0;
@@ -77,7 +85,8 @@ Matcher::Run Matcher::extend(int32_t i, int32_t j, int32_t a0, int32_t a1, int32
 }
 
 // Patience anchors: tokens that occur exactly once in each side.
-std::vector<Matcher::Run> Matcher::unique_token_runs(int32_t a0, int32_t a1, int32_t b0, int32_t b1) {
+std::vector<Matcher::Run> Matcher::unique_token_runs(int32_t a0, int32_t a1, int32_t b0,
+                                                     int32_t b1) {
   if (count_a_.empty()) {  // per-id tables only when needed (many small matchers in map_clauses)
     count_a_.assign(vocabulary_, 0);
     count_b_.assign(vocabulary_, 0);
@@ -160,7 +169,8 @@ std::vector<Matcher::Run> Matcher::kgram_runs(int32_t a0, int32_t a1, int32_t b0
   }
   std::sort(anchors.begin(), anchors.end());
   for (const auto& [i, j] : anchors) {
-    if (!std::equal(a_.begin() + i, a_.begin() + i + k, b_.begin() + j)) continue;  // hash collision
+    if (!std::equal(a_.begin() + i, a_.begin() + i + k, b_.begin() + j))
+      continue;  // hash collision
     if (!runs.empty()) {
       const Run& last = runs.back();
       if (i - j == last.a - last.b && i < last.a + last.len) continue;  // same run
@@ -226,7 +236,8 @@ bool Matcher::anchored(int32_t a0, int32_t a1, int32_t b0, int32_t b1, int depth
     const int32_t ha = picked[half - 1].a + picked[half - 1].len;
     const int32_t hb = picked[half - 1].b + picked[half - 1].len;
     Matcher helper(*this);
-    std::thread worker([&] { helper.solve_gaps(picked, half, picked.size(), ha, hb, a1, b1, true, depth); });
+    std::thread worker(
+        [&] { helper.solve_gaps(picked, half, picked.size(), ha, hb, a1, b1, true, depth); });
     solve_gaps(picked, 0, half, a0, b0, a1, b1, false, depth);
     worker.join();
     approximate_ = approximate_ || helper.approximate_;
@@ -278,12 +289,12 @@ bool Matcher::myers(int32_t a0, int32_t a1, int32_t b0, int32_t b1, uint64_t tri
 // only taken where they stay inside the box, so every stored point is
 // reachable; the returned point lies on a shortest path, because the edit
 // distance to either end never grows when one moves along a diagonal towards it.
-Matcher::Point Matcher::split(int32_t a0, int32_t a1, int32_t b0, int32_t b1,
-                              uint64_t trial_limit, bool& aborted) {
+Matcher::Point Matcher::split(int32_t a0, int32_t a1, int32_t b0, int32_t b1, uint64_t trial_limit,
+                              bool& aborted) {
   const int32_t n = a1 - a0;
   const int32_t m = b1 - b0;
-  const auto budget_steps =
-      static_cast<int32_t>(std::min<double>(std::sqrt(static_cast<double>(options_.max_cost)) + 64.0, 1e9));
+  const auto budget_steps = static_cast<int32_t>(
+      std::min<double>(std::sqrt(static_cast<double>(options_.max_cost)) + 64.0, 1e9));
   const int32_t dcap = std::min((n + m) / 2 + 2, budget_steps);
   const int32_t off = dcap + 2;
   const std::size_t width = static_cast<std::size_t>(2 * off + 1);
@@ -300,12 +311,18 @@ Matcher::Point Matcher::split(int32_t a0, int32_t a1, int32_t b0, int32_t b1,
   F(fmid) = a0;
   B(bmid) = a1;
   for (int32_t d = 1;; ++d) {
-    if (fmin > dmin) F(--fmin - 1) = kNone; else ++fmin;
-    if (fmax < dmax) F(++fmax + 1) = kNone; else --fmax;
+    if (fmin > dmin)
+      F(--fmin - 1) = kNone;
+    else
+      ++fmin;
+    if (fmax < dmax)
+      F(++fmax + 1) = kNone;
+    else
+      --fmax;
     for (int32_t k = fmax; k >= fmin; k -= 2) {
       const int32_t lo = F(k - 1), hi = F(k + 1);
       int32_t x = kNone;
-      if (lo != kNone && lo < a1) x = lo + 1;                 // delete a[lo]
+      if (lo != kNone && lo < a1) x = lo + 1;                  // delete a[lo]
       if (hi != kNone && hi - (k + 1) < b1 && hi > x) x = hi;  // insert b[y]
       if (x == kNone) {
         F(k) = kNone;
@@ -316,13 +333,19 @@ Matcher::Point Matcher::split(int32_t a0, int32_t a1, int32_t b0, int32_t b1,
       F(k) = x;
       if (odd && bmin <= k && k <= bmax && B(k) != kInf && B(k) <= x) return {x, y};
     }
-    if (bmin > dmin) B(--bmin - 1) = kInf; else ++bmin;
-    if (bmax < dmax) B(++bmax + 1) = kInf; else --bmax;
+    if (bmin > dmin)
+      B(--bmin - 1) = kInf;
+    else
+      ++bmin;
+    if (bmax < dmax)
+      B(++bmax + 1) = kInf;
+    else
+      --bmax;
     for (int32_t k = bmax; k >= bmin; k -= 2) {
       const int32_t lo = B(k - 1), hi = B(k + 1);
       int32_t x = kInf;
-      if (hi != kInf && hi > a0) x = hi - 1;                   // a[hi-1] deleted
-      if (lo != kInf && lo - (k - 1) > b0 && lo < x) x = lo;   // b[y-1] inserted
+      if (hi != kInf && hi > a0) x = hi - 1;                  // a[hi-1] deleted
+      if (lo != kInf && lo - (k - 1) > b0 && lo < x) x = lo;  // b[y-1] inserted
       if (x == kInf) {
         B(k) = kInf;
         continue;

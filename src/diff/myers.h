@@ -7,8 +7,9 @@
 // anchors in the manner of patience diff: k-grams of tokens (or, failing
 // those, single tokens) that occur exactly once in each side, chained by a
 // heaviest increasing subsequence weighted by the length of the matching run
-// around each anchor; they cut a big problem into small independent gaps. A work bound turns the search into a heuristic
-// split (the furthest-reaching point, as GNU diff and xdiff do) once exceeded.
+// around each anchor; they cut a big problem into small independent gaps. A work bound turns the
+// search into a heuristic split (the furthest-reaching point, as GNU diff and xdiff do) once
+// exceeded.
 #pragma once
 
 #include <cstddef>
@@ -18,7 +19,7 @@
 namespace cd::diff::detail {
 
 struct MatchOptions {
-  bool minimal = false;        // exact Myers on the whole; anchors only as fallback
+  bool minimal = false;  // exact Myers on the whole; anchors only as fallback
   uint64_t max_cost = 50'000'000;
 };
 
@@ -62,7 +63,7 @@ class Matcher {
   std::vector<int32_t> own_match_;
   std::vector<int32_t>& match_;  // own_match_, or the parent's for a helper
   uint32_t vocabulary_ = 0;
-  std::vector<int32_t> fd_, bd_;       // furthest-reaching x per diagonal
+  std::vector<int32_t> fd_, bd_;             // furthest-reaching x per diagonal
   std::vector<uint32_t> count_a_, count_b_;  // per id, saturating at 2
   std::vector<int32_t> pos_b_;               // per id, last position seen in b
   uint64_t work_ = 0;

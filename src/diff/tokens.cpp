@@ -21,8 +21,8 @@ uint64_t hash_key(std::u32string_view s) {
 }
 
 bool is_label_word(std::u32string_view w) {
-  static constexpr std::u32string_view kLabels[] = {U"article", U"art",   U"section", U"sec",
-                                                    U"chapter", U"part",  U"annex",   U"title",
+  static constexpr std::u32string_view kLabels[] = {U"article", U"art",       U"section", U"sec",
+                                                    U"chapter", U"part",      U"annex",   U"title",
                                                     U"point",   U"paragraph", U"para"};
   std::u32string f(w);
   for (auto& c : f) c = text::fold_char(c);
@@ -48,7 +48,19 @@ text::TokenKind char_kind(char32_t c) {
   return text::TokenKind::punct;
 }
 
-enum AsciiClass : uint8_t { kOther, kLetter, kDigit, kUnderscore, kMidLetterQ, kMidNum, kMidNumLet, kSpace, kOtherSpace, kCR, kLF };
+enum AsciiClass : uint8_t {
+  kOther,
+  kLetter,
+  kDigit,
+  kUnderscore,
+  kMidLetterQ,
+  kMidNum,
+  kMidNumLet,
+  kSpace,
+  kOtherSpace,
+  kCR,
+  kLF
+};
 
 struct AsciiTable {
   AsciiClass cls[128];
@@ -56,23 +68,32 @@ struct AsciiTable {
     for (int c = 0; c < 128; ++c) {
       AsciiClass k = kOther;
       // ICU's word rules count '@' as a letter (e-mail addresses).
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') k = kLetter;
-      else if (c >= '0' && c <= '9') k = kDigit;
-      else if (c == '_') k = kUnderscore;
-      else if (c == '\'') k = kMidLetterQ;   // Single_Quote: joins letters and digits
-      else if (c == '.') k = kMidNumLet;
-      else if (c == ',' || c == ';') k = kMidNum;
-      else if (c == ' ') k = kSpace;
-      else if (c == '\r') k = kCR;
-      else if (c == '\n' || c == 0x0B || c == 0x0C) k = kLF;   // break after and before
-      else if (c == '\t') k = kOtherSpace;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@')
+        k = kLetter;
+      else if (c >= '0' && c <= '9')
+        k = kDigit;
+      else if (c == '_')
+        k = kUnderscore;
+      else if (c == '\'')
+        k = kMidLetterQ;  // Single_Quote: joins letters and digits
+      else if (c == '.')
+        k = kMidNumLet;
+      else if (c == ',' || c == ';')
+        k = kMidNum;
+      else if (c == ' ')
+        k = kSpace;
+      else if (c == '\r')
+        k = kCR;
+      else if (c == '\n' || c == 0x0B || c == 0x0C)
+        k = kLF;  // break after and before
+      else if (c == '\t')
+        k = kOtherSpace;
       cls[c] = k;
     }
   }
 };
 
 bool is_wordish(AsciiClass k) { return k == kLetter || k == kDigit || k == kUnderscore; }
-
 
 // The scan behind tokenize_ascii: calls emit(start, end, kind) per token
 // (offsets relative to s), or returns false at once for non-ASCII text.
@@ -112,9 +133,12 @@ bool scan_ascii(std::u32string_view s, Emit&& emit) {
       // a trailing '_' keeps the class of what precedes it.
       text::TokenKind kind = text::TokenKind::word;
       const AsciiClass last = cls(j - 1);
-      if (j - i == 1 && last == kUnderscore) kind = text::TokenKind::punct;
-      else if (last == kDigit) kind = text::TokenKind::number;
-      else if (last == kUnderscore && cls(j - 2) == kDigit) kind = text::TokenKind::number;
+      if (j - i == 1 && last == kUnderscore)
+        kind = text::TokenKind::punct;
+      else if (last == kDigit)
+        kind = text::TokenKind::number;
+      else if (last == kUnderscore && cls(j - 2) == kDigit)
+        kind = text::TokenKind::number;
       push(i, j, kind);
       i = j;
     } else if (k == kSpace) {
@@ -177,12 +201,13 @@ void tokenize_one(std::u32string_view txt, const Options& options, Interner& int
       }
       // ASCII chunks: tokens straight into the sequence; others through ICU.
       const auto base = static_cast<uint32_t>(pos);
-      const bool ascii = scan_ascii(txt.substr(pos, end - pos), [&](std::size_t x, std::size_t y, text::TokenKind k) {
-        const auto x32 = base + static_cast<uint32_t>(x), y32 = base + static_cast<uint32_t>(y);
-        out.start.push_back(x32);
-        out.kinds.push_back(static_cast<uint8_t>(k));
-        out.id.push_back(key_of(x32, y32, k));
-      });
+      const bool ascii = scan_ascii(
+          txt.substr(pos, end - pos), [&](std::size_t x, std::size_t y, text::TokenKind k) {
+            const auto x32 = base + static_cast<uint32_t>(x), y32 = base + static_cast<uint32_t>(y);
+            out.start.push_back(x32);
+            out.kinds.push_back(static_cast<uint8_t>(k));
+            out.id.push_back(key_of(x32, y32, k));
+          });
       if (!ascii) {
         for (const auto& t : text::tokenize(txt.substr(pos, end - pos), base)) {
           out.start.push_back(t.span.start);
@@ -205,7 +230,8 @@ void tokenize_one(std::u32string_view txt, const Options& options, Interner& int
         const auto w = txt.substr(out.start[i], out.start[i + 1] - out.start[i]);
         const bool label_after =
             prev_word != UINT32_MAX &&
-            is_label_word(txt.substr(out.start[prev_word], out.start[prev_word + 1] - out.start[prev_word]));
+            is_label_word(
+                txt.substr(out.start[prev_word], out.start[prev_word + 1] - out.start[prev_word]));
         const bool in_parens = i > 0 && i + 1 < n && txt[out.start[i] - 1] == U'(' &&
                                out.start[i + 1] < txt.size() && txt[out.start[i + 1]] == U')' &&
                                w.size() <= 4;

@@ -110,8 +110,8 @@ Result<Decoded> decode_source(std::string_view bytes, const std::string& path) {
                                  " text without a byte-order mark; only UTF-8, or UTF-16 with a "
                                  "byte-order mark, is read",
                              path)
-            .with_hint(std::string("convert it first, e.g. iconv -f ") + enc + " -t UTF-8 '" + path +
-                       "' > converted.txt");
+            .with_hint(std::string("convert it first, e.g. iconv -f ") + enc + " -t UTF-8 '" +
+                       path + "' > converted.txt");
       }
       return Status::error(ErrorCode::invalid_input, "binary content (NUL bytes), not text", path)
           .with_hint(

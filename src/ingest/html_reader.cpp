@@ -199,11 +199,12 @@ bool one_of(const std::string& n, std::initializer_list<const char*> names) {
 // Elements that never hold others (void) or whose end tag HTML implies when
 // a sibling starts (so an unclosed one does not deepen the tree).
 bool nests(const std::string& n) {
-  return !one_of(n, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                     "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame",
-                     "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
-                     "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html",
-                     "head", "body"});
+  return !one_of(n,
+                 {"area",    "base",  "br",    "col",    "embed", "hr",    "img",      "input",
+                  "link",    "meta",  "param", "source", "track", "wbr",   "keygen",   "basefont",
+                  "bgsound", "frame", "p",     "li",     "dt",    "dd",    "option",   "optgroup",
+                  "tr",      "td",    "th",    "thead",  "tbody", "tfoot", "colgroup", "caption",
+                  "rb",      "rt",    "rtc",   "rp",     "html",  "head",  "body"});
 }
 
 // Byte offset where the element nesting of the page first exceeds `limit`,
@@ -296,10 +297,10 @@ Status read_html(const Decoded& d, TextBuilder& b, Document& doc) {
   const Utf8Buffer buf = make_utf8(d, 0, static_cast<uint32_t>(d.text.size()));
   if (const std::size_t deep = too_deep_at(buf.bytes, kMaxNesting); deep != std::string::npos) {
     const auto p = position_in(d.line_starts, d.byte_of[buf.cp_of[deep]]);
-    return Status::error(ErrorCode::limit,
-                         "HTML elements nested deeper than " + std::to_string(kMaxNesting) +
-                             " levels",
-                         "", p.line, p.column)
+    return Status::error(
+               ErrorCode::limit,
+               "HTML elements nested deeper than " + std::to_string(kMaxNesting) + " levels", "",
+               p.line, p.column)
         .with_hint("clausediff reads pages nested at most " + std::to_string(kMaxNesting) +
                    " elements deep (docs/LIMITS.md); is the page missing its end tags?");
   }

@@ -414,10 +414,10 @@ Status read_xml(const Decoded& d, TextBuilder& b, Document& doc) {
   if (const std::ptrdiff_t deep = too_deep_at(x, kMaxNesting); deep >= 0) {
     const auto off = std::min(static_cast<std::size_t>(deep), buf.bytes.size());
     const auto p = position_in(d.line_starts, d.byte_of[buf.cp_of[off]]);
-    return Status::error(ErrorCode::limit,
-                         "XML elements nested deeper than " + std::to_string(kMaxNesting) +
-                             " levels",
-                         "", p.line, p.column)
+    return Status::error(
+               ErrorCode::limit,
+               "XML elements nested deeper than " + std::to_string(kMaxNesting) + " levels", "",
+               p.line, p.column)
         .with_hint("clausediff reads documents nested at most " + std::to_string(kMaxNesting) +
                    " elements deep (docs/LIMITS.md)");
   }

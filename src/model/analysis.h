@@ -16,23 +16,23 @@ namespace cd {
 
 // One cue span found by a rule (or written by a person).
 struct Annotation {
-  std::string id;        // stable within a document: "<unit>-<rule>-<start>"
+  std::string id;  // stable within a document: "<unit>-<rule>-<start>"
   Span span;
-  std::string category;  // taxonomy id: obligation, trigger, geo_scope, ...
-  std::string subtype;   // e.g. self_judging
-  std::string rule;      // rule id, e.g. DSC-01; empty for human annotations
-  int strength = 0;      // the rule's signed strength
-  std::string unit;      // unit id the span lies in ("" if none)
+  std::string category;         // taxonomy id: obligation, trigger, geo_scope, ...
+  std::string subtype;          // e.g. self_judging
+  std::string rule;             // rule id, e.g. DSC-01; empty for human annotations
+  int strength = 0;             // the rule's signed strength
+  std::string unit;             // unit id the span lies in ("" if none)
   std::string source = "rule";  // rule | human
-  std::string reading;   // genre-aware reading, e.g. "prediction" for news "will"
-  std::string rationale; // why the rule says so (from the rule file)
+  std::string reading;          // genre-aware reading, e.g. "prediction" for news "will"
+  std::string rationale;        // why the rule says so (from the rule file)
 };
 
 // The slot values of one unit (taxonomy.md): ordinal strengths and sets.
 struct Profile {
   std::string unit;
-  std::map<std::string, int> slots;                     // obligation, means, ...
-  std::map<std::string, std::vector<std::string>> sets; // trigger restrictions, places, ...
+  std::map<std::string, int> slots;                      // obligation, means, ...
+  std::map<std::string, std::vector<std::string>> sets;  // trigger restrictions, places, ...
 };
 
 // ---- diff --------------------------------------------------------------------
@@ -43,8 +43,8 @@ enum class OpKind { equal, del, ins };
 // each text; for `del` only the old span is non-empty, for `ins` only the new.
 struct DiffOp {
   OpKind op = OpKind::equal;
-  Span a;  // old
-  Span b;  // new
+  Span a;         // old
+  Span b;         // new
   int move = -1;  // index into EditScript::moves when this op is part of a move
 };
 
@@ -62,7 +62,7 @@ struct DiffStats {
 };
 
 struct EditScript {
-  std::vector<DiffOp> ops;   // cover both texts completely and in order
+  std::vector<DiffOp> ops;  // cover both texts completely and in order
   std::vector<Move> moves;
   DiffStats stats;
 };
@@ -82,8 +82,8 @@ struct BlameRange {
   int version = 0;  // index into the versions
 };
 struct ClauseHistory {
-  std::string clause;               // id in the last version
-  std::vector<std::string> chain;   // id in each version (empty string: absent)
+  std::string clause;              // id in the last version
+  std::vector<std::string> chain;  // id in each version (empty string: absent)
   std::vector<BlameRange> blame;
 };
 
@@ -101,9 +101,9 @@ struct AlignedPair {
   std::vector<std::string> a;  // unit ids on side A (usually one)
   std::vector<std::string> b;  // unit ids on side B (one or a group)
   double score = 0.0;
-  std::string kind;            // same | renumbered | quote | paraphrase | related
+  std::string kind;                   // same | renumbered | quote | paraphrase | related
   std::vector<std::string> evidence;  // shared terms and cues that explain the pair
-  std::vector<DiffOp> diff;    // word diff of the two bodies, in document offsets
+  std::vector<DiffOp> diff;           // word diff of the two bodies, in document offsets
   std::vector<Delta> deltas;
 };
 
@@ -111,11 +111,11 @@ struct AlignedPair {
 // (a misquote) with the words that differ.
 struct Quotation {
   std::string b_unit;
-  Span b;                  // the quoted words in B, without the quotation marks
+  Span b;  // the quoted words in B, without the quotation marks
   std::string a_unit;
-  Span a;                  // the words of A they quote
+  Span a;  // the words of A they quote
   bool exact = false;
-  double score = 0.0;      // share of the quoted words found in A, in order
+  double score = 0.0;                // share of the quoted words found in A, in order
   std::vector<std::string> dropped;  // words of A missing inside the quotation
   std::vector<std::string> added;    // words of the quotation not in A
 };
@@ -141,10 +141,10 @@ namespace cd {
 // A comparison set as declared in corpus/manifest.json: one reference unit
 // (e.g. Article 5 of the North Atlantic Treaty) against several documents.
 struct ReportSet {
-  std::string name;         // "default"
+  std::string name;  // "default"
   std::string title;
   std::string description;
-  std::string reference;    // document id of side A
+  std::string reference;                     // document id of side A
   std::vector<std::string> reference_units;  // e.g. {"art5"}
   std::vector<Comparison> comparisons;       // one per compared document, in manifest order
 };

@@ -23,13 +23,11 @@ struct Span {
   bool contains(const Span& o) const { return start <= o.start && o.end <= end; }
   bool overlaps(const Span& o) const { return start < o.end && o.start < end; }
   bool operator==(const Span& o) const { return start == o.start && end == o.end; }
-  bool operator<(const Span& o) const {
-    return start != o.start ? start < o.start : end < o.end;
-  }
+  bool operator<(const Span& o) const { return start != o.start ? start < o.start : end < o.end; }
 };
 
 struct DocumentMeta {
-  std::string id;        // corpus id ("nat-1949") or derived from the file name
+  std::string id;  // corpus id ("nat-1949") or derived from the file name
   std::string title;
   std::string date;
   std::string kind;      // treaty | agreement | draft | news | other
@@ -49,27 +47,27 @@ enum class BlockKind { title, heading, paragraph, list_item, quote, note };
 struct Block {
   BlockKind kind = BlockKind::paragraph;
   Span span;
-  int level = 0;         // heading level (Markdown #, XML nesting), 0 if none
-  int indent = 0;        // leading spaces in a plain-text source
-  std::string num;       // explicit number from the format (XML <num>), if any
-  std::string element;   // XML element name / cmark node type, for structure hints
+  int level = 0;        // heading level (Markdown #, XML nesting), 0 if none
+  int indent = 0;       // leading spaces in a plain-text source
+  std::string num;      // explicit number from the format (XML <num>), if any
+  std::string element;  // XML element name / cmark node type, for structure hints
 };
 
 struct Clause {
-  std::string id;        // stable: "art5", "art42.7", "sec2.a.1", "p3", "preamble"
-  std::string label;     // as written: "ARTICLE V", "Article 42(7)", "(a)", "SEC. 2."
-  std::string number;    // normalized: "5", "42.7", "2.a.1"; empty for preamble etc.
-  std::string kind;      // article | section | point | paragraph | item | preamble | final | heading
-  std::string heading;   // a title after the number ("Collective defence"), if any
-  int level = 1;         // 1 = top
-  std::string parent;    // id of the parent clause; empty = none
-  Span span;             // from the label to the end of the clause's last block
-  Span body;             // the clause's text without its label line
+  std::string id;       // stable: "art5", "art42.7", "sec2.a.1", "p3", "preamble"
+  std::string label;    // as written: "ARTICLE V", "Article 42(7)", "(a)", "SEC. 2."
+  std::string number;   // normalized: "5", "42.7", "2.a.1"; empty for preamble etc.
+  std::string kind;     // article | section | point | paragraph | item | preamble | final | heading
+  std::string heading;  // a title after the number ("Collective defence"), if any
+  int level = 1;        // 1 = top
+  std::string parent;   // id of the parent clause; empty = none
+  Span span;            // from the label to the end of the clause's last block
+  Span body;            // the clause's text without its label line
 };
 
 struct Sentence {
-  std::string id;        // "s1", "s2", ... in document order
-  std::string unit;      // innermost clause containing it; empty = none
+  std::string id;    // "s1", "s2", ... in document order
+  std::string unit;  // innermost clause containing it; empty = none
   Span span;
 };
 
@@ -102,12 +100,12 @@ struct Document {
   std::u32string text;  // canonical text
   SourceMap source;
   std::vector<Block> blocks;
-  std::vector<Clause> clauses;      // pre-order: parents before children
+  std::vector<Clause> clauses;  // pre-order: parents before children
   std::vector<Sentence> sentences;
   std::vector<Diagnostic> diagnostics;
 
   bool is_report() const { return meta.genre == "report"; }
-  std::string utf8(Span s) const;   // text of a span as UTF-8
+  std::string utf8(Span s) const;  // text of a span as UTF-8
   const Clause* clause(const std::string& id) const;
   const Sentence* sentence(const std::string& id) const;
 };
@@ -117,8 +115,8 @@ struct Unit {
   std::string id;
   std::string label;  // clause label, or "s3"
   std::string number;
-  Span span;          // full span (clauses include their label)
-  Span body;          // text that is compared (clause body; sentence span)
+  Span span;  // full span (clauses include their label)
+  Span body;  // text that is compared (clause body; sentence span)
   int level = 1;
   std::string parent;
 };

@@ -7,13 +7,27 @@ namespace cd::text {
 char32_t fold_char(char32_t c, const FoldOptions& opt) {
   if (opt.quotes_dashes) {
     switch (c) {
-      case U'\u2018': case U'\u2019': case U'\u201A': case U'\u201B': case U'\u2032':
+      case U'\u2018':
+      case U'\u2019':
+      case U'\u201A':
+      case U'\u201B':
+      case U'\u2032':
         return U'\'';
-      case U'\u201C': case U'\u201D': case U'\u201E': case U'\u201F': case U'\u00AB':
-      case U'\u00BB': case U'\u2033':
+      case U'\u201C':
+      case U'\u201D':
+      case U'\u201E':
+      case U'\u201F':
+      case U'\u00AB':
+      case U'\u00BB':
+      case U'\u2033':
         return U'"';
-      case U'\u2010': case U'\u2011': case U'\u2012': case U'\u2013': case U'\u2014':
-      case U'\u2015': case U'\u2212':
+      case U'\u2010':
+      case U'\u2011':
+      case U'\u2012':
+      case U'\u2013':
+      case U'\u2014':
+      case U'\u2015':
+      case U'\u2212':
         return U'-';
       default:
         break;
@@ -23,7 +37,8 @@ char32_t fold_char(char32_t c, const FoldOptions& opt) {
       u_isUWhiteSpace(static_cast<UChar32>(c))) {
     return U' ';
   }
-  if (opt.case_fold) return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+  if (opt.case_fold)
+    return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
   return c;
 }
 

@@ -15,8 +15,8 @@ namespace {
 // point indexes.
 struct Utf16View {
   std::u16string units;
-  icu::UnicodeString s;               // read-only alias of `units` (no copy)
-  std::vector<uint32_t> cp_of_unit;   // size units.size()+1
+  icu::UnicodeString s;              // read-only alias of `units` (no copy)
+  std::vector<uint32_t> cp_of_unit;  // size units.size()+1
 
   explicit Utf16View(std::u32string_view text) {
     units.reserve(text.size() + 16);
@@ -45,11 +45,11 @@ bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0
 
 // Abbreviations after which a period does not end a sentence in our texts.
 constexpr const char16_t* kAbbreviations[] = {
-    u"Art.",  u"Arts.", u"art.", u"No.",   u"Nos.", u"no.",  u"U.N.", u"U.S.", u"U.K.",
-    u"E.U.",  u"para.", u"paras.", u"Para.", u"Sec.", u"sec.", u"Doc.", u"doc.", u"Vol.",
-    u"vol.",  u"pp.",   u"p.",   u"cf.",   u"e.g.", u"i.e.", u"etc.", u"Mr.",  u"Mrs.",
-    u"Ms.",   u"Dr.",   u"St.",  u"Gen.",  u"Jan.", u"Feb.", u"Aug.", u"Sept.", u"Oct.",
-    u"Nov.",  u"Dec.",  u"Res.", u"Con.",  u"J.",   u"H.",   u"S.",   u"Rep.", u"Sen.",
+    u"Art.", u"Arts.", u"art.",   u"No.",   u"Nos.", u"no.",  u"U.N.", u"U.S.",  u"U.K.",
+    u"E.U.", u"para.", u"paras.", u"Para.", u"Sec.", u"sec.", u"Doc.", u"doc.",  u"Vol.",
+    u"vol.", u"pp.",   u"p.",     u"cf.",   u"e.g.", u"i.e.", u"etc.", u"Mr.",   u"Mrs.",
+    u"Ms.",  u"Dr.",   u"St.",    u"Gen.",  u"Jan.", u"Feb.", u"Aug.", u"Sept.", u"Oct.",
+    u"Nov.", u"Dec.",  u"Res.",   u"Con.",  u"J.",   u"H.",   u"S.",   u"Rep.",  u"Sen.",
 };
 
 // True when text[0, end) ends with one of kAbbreviations as a whole token.
@@ -63,7 +63,8 @@ bool ends_with_abbreviation(std::u32string_view text, uint32_t end) {
     while (abbr[n] != 0) ++n;
     if (n != end - start) continue;
     bool same = true;
-    for (std::size_t i = 0; i < n && same; ++i) same = text[start + i] == static_cast<char32_t>(abbr[i]);
+    for (std::size_t i = 0; i < n && same; ++i)
+      same = text[start + i] == static_cast<char32_t>(abbr[i]);
     if (same) return true;
   }
   return false;

@@ -2,9 +2,9 @@
 //
 // Sentences follow UAX #29 sentence boundaries (ICU), with the breaks after
 // abbreviations common in treaty and news text ("Art.", "No.", "U.N.",
-// "U.S.", "para.") taken back, so "Art. 5" is not two sentences. Words follow UAX #29 word boundaries; every code point of the
-// input belongs to exactly one token, so tokens concatenate back to the text
-// (the diff relies on this). Offsets are code points, shifted by `base`.
+// "U.S.", "para.") taken back, so "Art. 5" is not two sentences. Words follow UAX #29 word
+// boundaries; every code point of the input belongs to exactly one token, so tokens concatenate
+// back to the text (the diff relies on this). Offsets are code points, shifted by `base`.
 #pragma once
 
 #include <cstdint>

@@ -19,7 +19,8 @@ inline std::string_view as_view(const uint8_t* data, size_t size) {
 
 // Ingest with a given format, then structure; checks the spans the
 // structure stage produced against the text.
-inline void ingest_and_check(const uint8_t* data, size_t size, const char* path, const char* format) {
+inline void ingest_and_check(const uint8_t* data, size_t size, const char* path,
+                             const char* format) {
   ingest::Options o;
   o.format = format;
   auto doc = ingest::ingest_bytes(as_view(data, size), path, o);

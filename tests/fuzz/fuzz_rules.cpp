@@ -10,8 +10,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!s.ok()) return 0;
   cd::Document doc;
   doc.meta.genre = "legal";
-  doc.text = U"The Parties agree that an armed attack against one or more of them in Europe or "
-             U"North America shall be considered an attack against them all.";
+  doc.text =
+      U"The Parties agree that an armed attack against one or more of them in Europe or "
+      U"North America shall be considered an attack against them all.";
   doc.source.byte_of.assign(doc.text.size() + 1, 0);
   doc.sentences.push_back({"s1", "", cd::Span{0, static_cast<uint32_t>(doc.text.size())}});
   std::vector<cd::Diagnostic> diags;

@@ -21,7 +21,8 @@ Document load(const std::string& rel, const std::string& genre = "legal") {
   return std::move(d.value());
 }
 
-const AlignedPair* pair_with(const align::Alignment& al, const std::string& a, const std::string& b) {
+const AlignedPair* pair_with(const align::Alignment& al, const std::string& a,
+                             const std::string& b) {
   for (const auto& p : al.pairs) {
     if (std::find(p.a.begin(), p.a.end(), a) != p.a.end() &&
         std::find(p.b.begin(), p.b.end(), b) != p.b.end())
@@ -96,7 +97,8 @@ TEST_CASE("align: news sentences that paraphrase Article 5 pair with it; unrelat
 
 TEST_CASE("align: similarity is symmetric, 1 for equal texts, 0 for disjoint ones") {
   CHECK(align::similarity(U"an armed attack", U"an armed attack") == doctest::Approx(1.0));
-  CHECK(align::similarity(U"armed attack in Europe", U"economic cooperation") == doctest::Approx(0.0));
+  CHECK(align::similarity(U"armed attack in Europe", U"economic cooperation") ==
+        doctest::Approx(0.0));
   const double x = align::similarity(U"deliberate armed attack", U"intentional armed attack");
   CHECK(x == doctest::Approx(1.0));  // deliberate ~ intentional (equivalence table)
   CHECK(align::similarity(U"a b armed", U"armed attack") ==

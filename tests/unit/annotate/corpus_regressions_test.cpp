@@ -10,7 +10,9 @@ using namespace cd::testing;
 
 namespace {
 
-Annotated legal(const std::string& text) { return annotated(make_doc("legal", {{"c1", text, ""}})); }
+Annotated legal(const std::string& text) {
+  return annotated(make_doc("legal", {{"c1", text, ""}}));
+}
 
 Annotated legal_line(const std::string& file, const std::string& prefix) {
   return annotated(make_doc("legal", {{"c1", line_starting(corpus_body(file), prefix), ""}}));
@@ -38,8 +40,9 @@ std::string cat_of(const Annotated& a, const std::string& text) {
 }
 
 int count_of(const Annotated& a, const std::string& category) {
-  return static_cast<int>(std::count_if(a.annotations.begin(), a.annotations.end(),
-                                        [&](const Annotation& x) { return x.category == category; }));
+  return static_cast<int>(
+      std::count_if(a.annotations.begin(), a.annotations.end(),
+                    [&](const Annotation& x) { return x.category == category; }));
 }
 
 const char* const kNat = "corpus/texts/01_north_atlantic_treaty_1949.txt";
@@ -77,8 +80,9 @@ TEST_CASE("Rio 3(2): request, until the organ decides, and a power to decide") {
   const auto rio = legal_line(kRio, "2. On the request of");
   CHECK(cat_of(rio, "On the request of") == "procedure/on_request");
   // TMP-05: the individual measures last only until the Organ of Consultation decides.
-  CHECK(cat_of(rio, "until the decision of the Organ of Consultation of the Inter-American System") ==
-        "temporal/until_body_acts");
+  CHECK(
+      cat_of(rio, "until the decision of the Organ of Consultation of the Inter-American System") ==
+      "temporal/until_body_acts");
   // PRC-02: the organ's name is not a procedural step by itself.
   CHECK(find_text(rio, "Organ of Consultation").empty());
   // DSC-02: "may determine ... which it may take" is one power to decide.
@@ -114,8 +118,8 @@ TEST_CASE("GEO-03: a region bounded by a line is one place (NAT 6)") {
   CHECK(cat_of(ii, "on the forces, vessels or aircraft") == "geo_scope/forces_extension");
   const Profile p = annotate::profile(i.doc, {"c1"}, i.annotations);
   const auto& places = p.sets.at("places");
-  CHECK(std::find(places.begin(), places.end(), "north atlantic area north of the tropic of cancer") !=
-        places.end());
+  CHECK(std::find(places.begin(), places.end(),
+                  "north atlantic area north of the tropic of cancer") != places.end());
 }
 
 TEST_CASE("BND-01/02: a treaty's name is not a claim about the instrument's form") {
@@ -142,7 +146,8 @@ TEST_CASE("BND-01/02: a treaty's name is not a claim about the instrument's form
       "report", {{"s1", "Kyiv wants a legally binding treaty, not a political declaration.", ""}}));
   CHECK(cat_of(claim, "legally binding") == "bindingness/hard");
   CHECK(cat_of(claim, "political declaration") == "bindingness/soft");
-  CHECK(cat_of(annotated(make_doc("report", {{"s1", "The deal would be a treaty ratified by the Senate.", ""}})),
+  CHECK(cat_of(annotated(make_doc(
+                   "report", {{"s1", "The deal would be a treaty ratified by the Senate.", ""}})),
                "a treaty") == "bindingness/hard");
 }
 
@@ -150,5 +155,6 @@ TEST_CASE("HDG-03: \"so-called\" distances a label, it does not weaken the claim
   const auto s1 = news_sentence("Donald Trump is prepared to offer");
   CHECK(find_text(s1, "so-called").empty());
   CHECK(cat_of(s1, "comparable in scope to") == "hedge/analogy");
-  CHECK(cat_of(news_sentence("The Berlin round ultimately resulted"), "modeled on") == "hedge/analogy");
+  CHECK(cat_of(news_sentence("The Berlin round ultimately resulted"), "modeled on") ==
+        "hedge/analogy");
 }

@@ -9,7 +9,9 @@ using namespace cd::testing;
 
 namespace {
 
-Annotated legal(const std::string& text) { return annotated(make_doc("legal", {{"c1", text, ""}})); }
+Annotated legal(const std::string& text) {
+  return annotated(make_doc("legal", {{"c1", text, ""}}));
+}
 
 const Delta* find(const std::vector<Delta>& ds, const std::string& dim) {
   for (const auto& d : ds) {
@@ -29,9 +31,11 @@ std::string change_of(const std::vector<Delta>& ds, const std::string& dim) {
 TEST_CASE("geo_scope: Europe is narrower than Europe or North America, the Pacific is different") {
   const auto nat = annotated(nat_art5());
   const auto mbt = legal(
-      "If any of the High Contracting Parties should be the object of an armed attack in Europe, the "
+      "If any of the High Contracting Parties should be the object of an armed attack in Europe, "
+      "the "
       "other High Contracting Parties will, in accordance with the provisions of Article 51 of the "
-      "Charter of the United Nations, afford the Party so attacked all the military and other aid and "
+      "Charter of the United Nations, afford the Party so attacked all the military and other aid "
+      "and "
       "assistance in their power.");
   const auto ds = compare(nat, mbt);
   const Delta* g = find(ds, "geo_scope");
@@ -62,8 +66,12 @@ TEST_CASE("geo_scope: a legal trigger without any place limit is wider") {
 }
 
 TEST_CASE("trigger: restrictions dropped widen, synonyms are a paraphrase") {
-  const auto a = legal("A significant, deliberate and sustained armed attack by the Russian Federation shall be considered an attack against them all.");
-  const auto b = legal("A significant, intentional and sustained armed attack by Russia shall be considered an attack against them all.");
+  const auto a = legal(
+      "A significant, deliberate and sustained armed attack by the Russian Federation shall be "
+      "considered an attack against them all.");
+  const auto b = legal(
+      "A significant, intentional and sustained armed attack by Russia shall be considered an "
+      "attack against them all.");
   const auto c = legal("An armed attack shall be considered an attack against them all.");
   const auto ab = compare(a, b);
   REQUIRE(find(ab, "trigger"));
@@ -75,16 +83,21 @@ TEST_CASE("trigger: restrictions dropped widen, synonyms are a paraphrase") {
 }
 
 TEST_CASE("trigger: the anaphoric \"the attack\" does not widen the event") {
-  const auto rio = legal("An armed attack by any State against an American State shall be considered as an attack "
-                         "against all the American States and each one undertakes to assist in meeting the attack.");
+  const auto rio = legal(
+      "An armed attack by any State against an American State shall be considered as an attack "
+      "against all the American States and each one undertakes to assist in meeting the attack.");
   const auto ds = compare(annotated(nat_art5()), rio);
   for (const auto& d : ds) CHECK_MESSAGE(d.dimension != "trigger", d.explanation);
 }
 
 TEST_CASE("time_limit: added, shortened, lengthened") {
   const auto none = legal("Each Party shall assist the Party so attacked.");
-  const auto ten = legal("Each Party shall assist the Party so attacked. This framework is valid for ten years, renewable.");
-  const auto five = legal("Each Party shall assist the Party so attacked. This Agreement shall remain in force for a period of 5 years.");
+  const auto ten = legal(
+      "Each Party shall assist the Party so attacked. This framework is valid for ten years, "
+      "renewable.");
+  const auto five = legal(
+      "Each Party shall assist the Party so attacked. This Agreement shall remain in force for a "
+      "period of 5 years.");
   CHECK(change_of(compare(none, ten), "time_limit") == "added");
   CHECK(change_of(compare(ten, none), "time_limit") == "removed");
   CHECK(change_of(compare(ten, five), "time_limit") == "shortened");
@@ -108,8 +121,11 @@ TEST_CASE("obligation: shall and undertakes are the same force in other words") 
 TEST_CASE("reports: hedges are added, a report's \"attack\" abbreviates \"armed attack\"") {
   const auto nat = annotated(nat_art5());
   const auto news = annotated(make_doc(
-      "report", {{"s1", "The draft reportedly says that an attack on Ukraine shall be regarded as an attack "
-                        "threatening the peace and security of the transatlantic community.", ""}}));
+      "report",
+      {{"s1",
+        "The draft reportedly says that an attack on Ukraine shall be regarded as an attack "
+        "threatening the peace and security of the transatlantic community.",
+        ""}}));
   const auto ds = compare(nat, news);
   const auto ids = delta_ids(ds);
   CHECK_MESSAGE(has(ids, "hedge added"), joined(ids));
@@ -121,7 +137,9 @@ TEST_CASE("reports: hedges are added, a report's \"attack\" abbreviates \"armed 
 
 TEST_CASE("prohibition and exception presence") {
   const auto a = legal("Each Party shall assist the Party so attacked.");
-  const auto b = legal("Each Party shall assist the Party so attacked, unless it is itself at war. No Party shall conclude a separate peace.");
+  const auto b = legal(
+      "Each Party shall assist the Party so attacked, unless it is itself at war. No Party shall "
+      "conclude a separate peace.");
   const auto ids = delta_ids(compare(a, b));
   CHECK(has(ids, "prohibition added"));
   CHECK(has(ids, "exception added"));
@@ -131,8 +149,10 @@ TEST_CASE("prohibition and exception presence") {
 TEST_CASE("trigger: narrowed and widened at once (Budapest para 4 pattern)") {
   const auto nat = annotated(nat_art5());
   const auto bud = legal(
-      "The Parties reaffirm their commitment to seek immediate United Nations Security Council action "
-      "to provide assistance to Ukraine if Ukraine should become a victim of an act of aggression or an "
+      "The Parties reaffirm their commitment to seek immediate United Nations Security Council "
+      "action "
+      "to provide assistance to Ukraine if Ukraine should become a victim of an act of aggression "
+      "or an "
       "object of a threat of aggression in which nuclear weapons are used.");
   const auto ds = compare(nat, bud);
   const auto ids = delta_ids(ds);
@@ -146,12 +166,14 @@ TEST_CASE("trigger: narrowed and widened at once (Budapest para 4 pattern)") {
 }
 
 TEST_CASE("obligation: a pledge to act in concert is not a duty to assist") {
-  const auto body = corpus_body("corpus/texts/11d_us_security_guarantee_draft_nov2025_REPORTED.txt");
+  const auto body =
+      corpus_body("corpus/texts/11d_us_security_guarantee_draft_nov2025_REPORTED.txt");
   const auto p5 = legal(line_starting(body, "(5)"));
   const auto hits = find_text(p5, "commit to");
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].subtype == "coordinate_only");
   const Profile p = annotate::profile(p5.doc, {"c1"}, p5.annotations);
   CHECK(p.slots.at("obligation") == 1);
-  CHECK(p.sets.at("obligors") == std::vector<std::string>{"coordination"});  // "act in concert with"
+  CHECK(p.sets.at("obligors") ==
+        std::vector<std::string>{"coordination"});  // "act in concert with"
 }

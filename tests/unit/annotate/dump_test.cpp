@@ -21,7 +21,8 @@ void dump(const Annotated& a) {
 }
 
 void dump(const std::vector<Delta>& ds) {
-  for (const auto& d : ds) std::cout << "  " << d.dimension << " " << d.change << ": " << d.explanation << "\n";
+  for (const auto& d : ds)
+    std::cout << "  " << d.dimension << " " << d.change << ": " << d.explanation << "\n";
 }
 
 }  // namespace
@@ -56,21 +57,22 @@ TEST_CASE("dump (only with CD_ANNOTATE_DUMP)") {
   std::cout << "== news annotations\n";
   dump(news);
   std::cout << "== NAT -> news (all paragraphs)\n";
-  dump(annotate::deltas(nat.doc, {"art5"}, nat.annotations, news.doc, unit_ids(news.doc), news.annotations));
+  dump(annotate::deltas(nat.doc, {"art5"}, nat.annotations, news.doc, unit_ids(news.doc),
+                        news.annotations));
 }
 
 TEST_CASE("dump the corpus, paragraph by paragraph (only with CD_ANNOTATE_DUMP=corpus)") {
   const char* env = std::getenv("CD_ANNOTATE_DUMP");
   if (!env || std::string(env) != "corpus") return;
-  for (const char* f : {"01_north_atlantic_treaty_1949.txt", "02_anzus_security_treaty_1951.txt",
-                        "03_rio_treaty_1947_articles_1-3.txt", "04_japan_us_security_treaty_1960.txt",
-                        "05_us_rok_mutual_defense_treaty_1953.txt",
-                        "06_us_philippines_mutual_defense_treaty_1951.txt", "07_teu_article_42_7.txt",
-                        "08a_modified_brussels_treaty_1954_arts_IV-VIII.txt",
-                        "08b_seato_1954_article_IV.txt", "09a_budapest_memorandum_1994_UNTS_text.txt",
-                        "10_un_charter_article_51.txt",
-                        "11a_us_ukraine_bilateral_security_agreement_2024.txt",
-                        "11c_28_point_peace_plan_nov2025_REPORTED.txt"}) {
+  for (const char* f :
+       {"01_north_atlantic_treaty_1949.txt", "02_anzus_security_treaty_1951.txt",
+        "03_rio_treaty_1947_articles_1-3.txt", "04_japan_us_security_treaty_1960.txt",
+        "05_us_rok_mutual_defense_treaty_1953.txt",
+        "06_us_philippines_mutual_defense_treaty_1951.txt", "07_teu_article_42_7.txt",
+        "08a_modified_brussels_treaty_1954_arts_IV-VIII.txt", "08b_seato_1954_article_IV.txt",
+        "09a_budapest_memorandum_1994_UNTS_text.txt", "10_un_charter_article_51.txt",
+        "11a_us_ukraine_bilateral_security_agreement_2024.txt",
+        "11c_28_point_peace_plan_nov2025_REPORTED.txt"}) {
     const auto body = corpus_body(std::string("corpus/texts/") + f);
     std::vector<UnitText> paras;
     std::size_t pos = 0;
@@ -78,7 +80,8 @@ TEST_CASE("dump the corpus, paragraph by paragraph (only with CD_ANNOTATE_DUMP=c
     while (pos < body.size()) {
       auto nl = body.find('\n', pos);
       if (nl == std::string::npos) nl = body.size();
-      if (nl > pos + 1) paras.push_back({"p" + std::to_string(++n), body.substr(pos, nl - pos), ""});
+      if (nl > pos + 1)
+        paras.push_back({"p" + std::to_string(++n), body.substr(pos, nl - pos), ""});
       pos = nl + 1;
     }
     std::cout << "#### " << f << "\n";
@@ -89,11 +92,13 @@ TEST_CASE("dump the corpus, paragraph by paragraph (only with CD_ANNOTATE_DUMP=c
 TEST_CASE("a large document (only with CD_ANNOTATE_DUMP=large)") {
   const char* env = std::getenv("CD_ANNOTATE_DUMP");
   if (!env || std::string(env) != "large") return;
-  const std::string art5 = line_starting(corpus_body("corpus/texts/01_north_atlantic_treaty_1949.txt"),
-                                         "The Parties agree that an armed attack");
+  const std::string art5 =
+      line_starting(corpus_body("corpus/texts/01_north_atlantic_treaty_1949.txt"),
+                    "The Parties agree that an armed attack");
   std::vector<UnitText> units;
   for (int i = 0; i < 3000; ++i) units.push_back({"art" + std::to_string(i), art5, ""});
   const auto a = annotated(make_doc("legal", units));
-  std::cout << a.annotations.size() << " annotations over " << a.doc.text.size() << " code points\n";
+  std::cout << a.annotations.size() << " annotations over " << a.doc.text.size()
+            << " code points\n";
   std::cout << annotate::profiles(a.doc, a.annotations).size() << " profiles\n";
 }

@@ -32,7 +32,8 @@ inline std::string line_starting(const std::string& body, const std::string& pre
   std::size_t pos = 0;
   while (pos < body.size()) {
     const auto nl = body.find('\n', pos);
-    const std::string line = body.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    const std::string line =
+        body.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
     if (line.rfind(prefix, 0) == 0) return line;
     if (nl == std::string::npos) break;
     pos = nl + 1;
@@ -99,11 +100,13 @@ inline const annotate::RuleSet& builtin_rules() {
 
 inline Document nat_art5() {
   const auto body = corpus_body("corpus/texts/01_north_atlantic_treaty_1949.txt");
-  return make_doc("legal", {{"art5", line_starting(body, "The Parties agree that an armed attack"), ""}});
+  return make_doc("legal",
+                  {{"art5", line_starting(body, "The Parties agree that an armed attack"), ""}});
 }
 
 inline Document draft_2025() {
-  const auto body = corpus_body("corpus/texts/11d_us_security_guarantee_draft_nov2025_REPORTED.txt");
+  const auto body =
+      corpus_body("corpus/texts/11d_us_security_guarantee_draft_nov2025_REPORTED.txt");
   std::vector<UnitText> units;
   for (const char* n : {"1", "2", "3"}) {
     const std::string line = line_starting(body, std::string("(") + n + ")");
@@ -119,7 +122,8 @@ inline Document draft_2025() {
 
 inline Document anzus_art4() {
   const auto body = corpus_body("corpus/texts/02_anzus_security_treaty_1951.txt");
-  return make_doc("legal", {{"art4", line_starting(body, "Each Party recognizes that an armed attack"), ""}});
+  return make_doc(
+      "legal", {{"art4", line_starting(body, "Each Party recognizes that an armed attack"), ""}});
 }
 
 inline Document teu_42_7() {

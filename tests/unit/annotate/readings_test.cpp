@@ -11,11 +11,16 @@ namespace {
 std::string reading_of(const Annotated& a, const std::string& text) {
   auto v = find_text(a, text);
   if (v.empty()) return "(none)";
-  return v.front().category + "/" + v.front().subtype + (v.front().reading.empty() ? "" : "/" + v.front().reading);
+  return v.front().category + "/" + v.front().subtype +
+         (v.front().reading.empty() ? "" : "/" + v.front().reading);
 }
 
-Annotated legal(const std::string& text) { return annotated(make_doc("legal", {{"c1", text, ""}})); }
-Annotated report(const std::string& text) { return annotated(make_doc("report", {{"s1", text, ""}})); }
+Annotated legal(const std::string& text) {
+  return annotated(make_doc("legal", {{"c1", text, ""}}));
+}
+Annotated report(const std::string& text) {
+  return annotated(make_doc("report", {{"s1", text, ""}}));
+}
 
 }  // namespace
 
@@ -26,8 +31,8 @@ TEST_CASE("readings: \"will\" commits in a treaty and predicts in the news") {
         "hedge/prediction/prediction");
   CHECK(reading_of(report("The draft says the US will assist Ukraine."), "will assist") ==
         "obligation/commissive_will/attributed");
-  CHECK(reading_of(report("The text states that each ally will assist the victim."), "will assist") ==
-        "obligation/commissive_will/attributed");
+  CHECK(reading_of(report("The text states that each ally will assist the victim."),
+                   "will assist") == "obligation/commissive_will/attributed");
   CHECK(reading_of(report("The U.S. draft says the U.S. will assist Ukraine."), "will assist") ==
         "obligation/commissive_will/attributed");
   CHECK(reading_of(report("The draft was leaked. The U.S. will assist Ukraine."), "will assist") ==
@@ -50,8 +55,8 @@ TEST_CASE("readings: \"will\" commits in a treaty and predicts in the news") {
 TEST_CASE("readings: \"may\" with an event subject is epistemic") {
   CHECK(reading_of(report("The deal may collapse before the summit."), "may") ==
         "hedge/epistemic/epistemic");
-  CHECK(reading_of(legal("The Parties may, by unanimous agreement, invite any other state."), "may") ==
-        "permission/permission/permission");
+  CHECK(reading_of(legal("The Parties may, by unanimous agreement, invite any other state."),
+                   "may") == "permission/permission/permission");
   CHECK(reading_of(legal("Any such attack may endanger the peace."), "may") ==
         "hedge/epistemic/epistemic");
   CHECK(reading_of(report("Ukraine may request consultations."), "may") ==
@@ -62,16 +67,20 @@ TEST_CASE("readings: conditional inversions are not recommendations") {
   const auto inv = legal("Should any Party be attacked, the others shall consult.");
   CHECK(find_text(inv, "Should").empty());
   CHECK(reading_of(inv, "shall consult") == "obligation/consult_only");
-  const auto mbt = legal("If any of the High Contracting Parties should be the object of an armed attack in Europe, "
-                         "the other High Contracting Parties will afford the Party so attacked all the military "
-                         "and other aid and assistance in their power.");
+  const auto mbt = legal(
+      "If any of the High Contracting Parties should be the object of an armed attack in Europe, "
+      "the other High Contracting Parties will afford the Party so attacked all the military "
+      "and other aid and assistance in their power.");
   CHECK(find_text(mbt, "should").empty());
   CHECK(reading_of(mbt, "will afford") == "obligation/commissive_will");
-  CHECK(reading_of(mbt, "all the military and other aid and assistance in their power") == "means/all_means");
+  CHECK(reading_of(mbt, "all the military and other aid and assistance in their power") ==
+        "means/all_means");
   CHECK(reading_of(mbt, "in Europe") == "geo_scope/region");
   // A real recommendation stays one.
-  CHECK(reading_of(legal("The Parties should consult regularly."), "should") == "obligation/recommendation");
-  CHECK(reading_of(legal("If attacked, the Parties should consult."), "should") == "obligation/recommendation");
+  CHECK(reading_of(legal("The Parties should consult regularly."), "should") ==
+        "obligation/recommendation");
+  CHECK(reading_of(legal("If attacked, the Parties should consult."), "should") ==
+        "obligation/recommendation");
 }
 
 TEST_CASE("readings: exemptions and savings clauses are exceptions, not duties") {
@@ -82,7 +91,8 @@ TEST_CASE("readings: exemptions and savings clauses are exceptions, not duties")
     CHECK(a.category != "obligation");
     CHECK(a.category != "prohibition");
   }
-  const auto teu = legal("This shall not prejudice the specific character of the security and defence policy.");
+  const auto teu =
+      legal("This shall not prejudice the specific character of the security and defence policy.");
   CHECK(reading_of(teu, "shall not prejudice") == "exception/carve_out");
   for (const auto& a : teu.annotations) CHECK(a.category != "prohibition");
   CHECK(reading_of(legal("No Party shall enter into any engagement in conflict with this Treaty."),
@@ -99,13 +109,15 @@ TEST_CASE("overlaps: the more specific category wins") {
     CHECK(hits[1].category == "vagueness");  // no attack after it
   }
   SUBCASE("procedure beats a consultation duty and immediacy") {
-    const auto a = legal("The President will, after immediate consultations with the allies, decide.");
+    const auto a =
+        legal("The President will, after immediate consultations with the allies, decide.");
     CHECK(reading_of(a, "after immediate consultations with") == "procedure/consult_first");
     CHECK(find_text(a, "immediate consultations").empty());
   }
   SUBCASE("frame beats the mandatory modal inside it") {
     const auto a = legal("An armed attack shall be considered an attack against them all.");
-    CHECK(reading_of(a, "shall be considered an attack against them all") == "trigger_frame/collective_attack");
+    CHECK(reading_of(a, "shall be considered an attack against them all") ==
+          "trigger_frame/collective_attack");
     CHECK(find_text(a, "shall").empty());
   }
   SUBCASE("output is sorted and has no overlaps") {
@@ -117,7 +129,8 @@ TEST_CASE("overlaps: the more specific category wins") {
 }
 
 TEST_CASE("readings: report units are sentences, legal units the deepest clause") {
-  Document d = make_doc("legal", {{"art1", "The Parties shall consult. Each Party will assist.", ""}});
+  Document d =
+      make_doc("legal", {{"art1", "The Parties shall consult. Each Party will assist.", ""}});
   Clause child;
   child.id = "art1.b";
   child.parent = "art1";

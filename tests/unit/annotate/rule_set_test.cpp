@@ -91,9 +91,9 @@ TEST_CASE("rule files: duplicate ids, unknown categories, bad strengths, missing
 
 TEST_CASE("rule files: spreadsheet quoting and CRLF are accepted") {
   RuleSet set;
-  const Status s = set.add_text(
-      "q.tsv", "id\tcategory\tsubtype\tstrength\tpattern\trationale\r\n"
-               "Q-1\thedge\tepistemic\t-1\tmight\t\"says \"\"maybe\"\"\"\r\n");
+  const Status s = set.add_text("q.tsv",
+                                "id\tcategory\tsubtype\tstrength\tpattern\trationale\r\n"
+                                "Q-1\thedge\tepistemic\t-1\tmight\t\"says \"\"maybe\"\"\"\r\n");
   REQUIRE(s.ok());
   CHECK(set.rules().front().rationale == "says \"maybe\"");
   CHECK(set.rules().front().genre.empty());
@@ -101,16 +101,14 @@ TEST_CASE("rule files: spreadsheet quoting and CRLF are accepted") {
 
 TEST_CASE("matching: a catastrophic pattern is a diagnostic, not a crash") {
   RuleSet set;
-  REQUIRE(set.add_text("slow.tsv", kHeader +
-                                       "SLOW-1\tvagueness\tx\t-1\t(a+)+$\tbacktracks\t\n"
-                                       "OK-1\thedge\tepistemic\t-1\\bcould\\b\twhy\t\n")
+  REQUIRE(set.add_text("slow.tsv", kHeader + "SLOW-1\tvagueness\tx\t-1\t(a+)+$\tbacktracks\t\n"
+                                             "OK-1\thedge\tepistemic\t-1\\bcould\\b\twhy\t\n")
               .ok() == false);  // a missing tab: the strength column reads "-1\bcould\b"
-  REQUIRE(set.add_text("slow.tsv", kHeader +
-                                       "SLOW-1\tvagueness\tx\t-1\t(a+)+$\tbacktracks\t\n"
-                                       "OK-1\thedge\tepistemic\t-1\t\\bcould\\b\twhy\t\n")
+  REQUIRE(set.add_text("slow.tsv", kHeader + "SLOW-1\tvagueness\tx\t-1\t(a+)+$\tbacktracks\t\n"
+                                             "OK-1\thedge\tepistemic\t-1\t\\bcould\\b\twhy\t\n")
               .ok());
-  const Document d = make_doc("report", {{"s1", std::string(3000, 'a') + "b", ""},
-                                         {"s2", "It could happen.", ""}});
+  const Document d = make_doc(
+      "report", {{"s1", std::string(3000, 'a') + "b", ""}, {"s2", "It could happen.", ""}});
   std::vector<Diagnostic> diags;
   const auto anns = annotate::annotate(d, set, &diags);
   REQUIRE(diags.size() == 1);  // one warning per rule, not per unit
@@ -123,7 +121,8 @@ TEST_CASE("matching: a catastrophic pattern is a diagnostic, not a crash") {
 }
 
 TEST_CASE("matching: code point offsets over non-ASCII text, case-insensitive") {
-  const Document d = make_doc("legal", {{"a1", "Die Vertragsparteien — «each of them» — SHALL ASSIST forthwith.", ""}});
+  const Document d = make_doc(
+      "legal", {{"a1", "Die Vertragsparteien — «each of them» — SHALL ASSIST forthwith.", ""}});
   const auto a = annotated(d);
   const auto hits = find_text(a, "forthwith");
   REQUIRE(hits.size() == 1);

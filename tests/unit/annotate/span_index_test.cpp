@@ -43,7 +43,7 @@ TEST_CASE("UnitIndex: nested clauses, siblings, gaps and identical bodies") {
   // art1 [0,40) holds art1.a [2,20) (which holds art1.a.i [5,10)) and art1.b
   // [20,40); art2 [45,60) has a child with the same body at a deeper level;
   // art3 and art3bis share a body and a level (the first listed wins).
-  std::vector<Unit> units = {unit("art1", 0, 40, 1),    unit("art1.a", 2, 20, 2),
+  std::vector<Unit> units = {unit("art1", 0, 40, 1),     unit("art1.a", 2, 20, 2),
                              unit("art1.a.i", 5, 10, 3), unit("art1.b", 20, 40, 2),
                              unit("art2", 45, 60, 1),    unit("art2.1", 45, 60, 2),
                              unit("art3", 62, 70, 1),    unit("art3bis", 62, 70, 1)};
@@ -81,7 +81,8 @@ TEST_CASE("DisjointIndex and OverlapIndex agree with a scan") {
           }
         }
         CHECK(holding.holding(span) == want);
-        const bool any = std::any_of(list.begin(), list.end(), [&](const Span& n) { return n.overlaps(span); });
+        const bool any =
+            std::any_of(list.begin(), list.end(), [&](const Span& n) { return n.overlaps(span); });
         CHECK(overlap.overlaps_any(span) == any);
       }
     }
@@ -89,7 +90,8 @@ TEST_CASE("DisjointIndex and OverlapIndex agree with a scan") {
 }
 
 TEST_CASE("resolve_overlaps: the same survivors as the pairwise greedy selection") {
-  const std::vector<std::string> cats = {"exception", "trigger", "obligation", "hedge", "vagueness"};
+  const std::vector<std::string> cats = {"exception", "trigger", "obligation", "hedge",
+                                         "vagueness"};
   std::mt19937 rng(6);  // seeded: the same cases on every run
   for (int round = 0; round < 200; ++round) {
     std::vector<Annotation> hits;
@@ -113,7 +115,8 @@ TEST_CASE("resolve_overlaps: the same survivors as the pairwise greedy selection
     });
     std::vector<Annotation> want;
     for (const auto& a : order) {
-      if (std::none_of(want.begin(), want.end(), [&](const Annotation& k) { return k.span.overlaps(a.span); })) {
+      if (std::none_of(want.begin(), want.end(),
+                       [&](const Annotation& k) { return k.span.overlaps(a.span); })) {
         want.push_back(a);
       }
     }

@@ -20,7 +20,8 @@ std::vector<std::string> set_of(const Profile& p, const std::string& k) {
 
 void require_all(const std::vector<Delta>& ds, const std::vector<std::string>& expected) {
   const auto ids = delta_ids(ds);
-  for (const auto& e : expected) CHECK_MESSAGE(has(ids, e), "missing '" << e << "' in: " << joined(ids));
+  for (const auto& e : expected)
+    CHECK_MESSAGE(has(ids, e), "missing '" << e << "' in: " << joined(ids));
 }
 
 }  // namespace
@@ -130,12 +131,13 @@ TEST_CASE("deltas: a unit against itself has none") {
 TEST_CASE("deltas: the order follows the taxonomy") {
   const auto ds = compare(annotated(nat_art5()), annotated(draft_2025()));
   const std::vector<std::string> order = {
-      "obligation", "prohibition", "trigger_frame", "trigger", "geo_scope", "discretion",
-      "means", "domestic_process", "immediacy", "time_limit", "procedure", "exception",
-      "obligor", "bindingness", "hedge", "vagueness"};
+      "obligation", "prohibition",      "trigger_frame", "trigger",    "geo_scope", "discretion",
+      "means",      "domestic_process", "immediacy",     "time_limit", "procedure", "exception",
+      "obligor",    "bindingness",      "hedge",         "vagueness"};
   int last = -1;
   for (const auto& d : ds) {
-    const int at = static_cast<int>(std::find(order.begin(), order.end(), d.dimension) - order.begin());
+    const int at =
+        static_cast<int>(std::find(order.begin(), order.end(), d.dimension) - order.begin());
     CHECK(at >= last);
     last = at;
   }
@@ -149,9 +151,9 @@ TEST_CASE("worked example: the whole of Article 5 (both paragraphs) as one claus
                            line_starting(body, "Any such armed attack and all measures");
   const auto nat = annotated(make_doc("legal", {{"art5", both, ""}}));
   require_all(compare(nat, annotated(draft_2025())),
-              {"obligation weakened", "trigger_frame weakened", "trigger narrowed", "discretion added",
-               "means weakened", "immediacy removed", "procedure added", "geo_scope changed",
-               "obligor changed"});
+              {"obligation weakened", "trigger_frame weakened", "trigger narrowed",
+               "discretion added", "means weakened", "immediacy removed", "procedure added",
+               "geo_scope changed", "obligor changed"});
   require_all(compare(nat, annotated(anzus_art4())),
               {"obligation weakened", "trigger_frame weakened", "discretion implicit",
                "domestic_process added", "immediacy removed", "geo_scope changed"});
@@ -169,7 +171,7 @@ TEST_CASE("worked example: the same when the reported draft is read as a report"
   d.clauses.clear();
   const auto draft = annotated(std::move(d));
   require_all(compare(annotated(nat_art5()), draft),
-              {"obligation weakened", "trigger_frame weakened", "trigger narrowed", "discretion added",
-               "means weakened", "immediacy removed", "procedure added", "geo_scope changed",
-               "obligor changed"});
+              {"obligation weakened", "trigger_frame weakened", "trigger narrowed",
+               "discretion added", "means weakened", "immediacy removed", "procedure added",
+               "geo_scope changed", "obligor changed"});
 }

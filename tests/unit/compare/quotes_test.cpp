@@ -30,7 +30,8 @@ Document news(const std::string& text) {
 TEST_CASE("quotes: an exact quotation of Article 5 is found with its extent") {
   const Document a = nat();
   const Document b = news(
-      "The treaty says each ally \u201Cwill assist the Party or Parties so attacked\u201D and nothing more.\n");
+      "The treaty says each ally \u201Cwill assist the Party or Parties so attacked\u201D and "
+      "nothing more.\n");
   const auto qs = compare::find_quotations(a, b);
   REQUIRE(qs.size() == 1);
   CHECK(qs[0].exact);
@@ -49,9 +50,17 @@ TEST_CASE("quotes: a misquote is flagged with the words that differ") {
   REQUIRE(qs.size() == 1);
   CHECK_FALSE(qs[0].exact);
   CHECK(qs[0].a_unit == "art5");
-  INFO("dropped: ", [&] { std::string s; for (auto& w : qs[0].dropped) s += w + "|"; return s; }());
+  INFO("dropped: ", [&] {
+    std::string s;
+    for (auto& w : qs[0].dropped) s += w + "|";
+    return s;
+  }());
   CHECK(qs[0].dropped == std::vector<std::string>{"armed"});
-  INFO("added: ", [&] { std::string s; for (auto& w : qs[0].added) s += w + "|"; return s; }());
+  INFO("added: ", [&] {
+    std::string s;
+    for (auto& w : qs[0].added) s += w + "|";
+    return s;
+  }());
   CHECK(qs[0].added == std::vector<std::string>{"immediately"});
 }
 

@@ -7,7 +7,9 @@
 using namespace cd;
 
 TEST_CASE("utf8: round trip of valid text") {
-  const std::string s = "Article 5 \xE2\x80\x9C" "armed\xE2\x80\x9D \xF0\x9F\x98\x80 caf\xC3\xA9";
+  const std::string s =
+      "Article 5 \xE2\x80\x9C"
+      "armed\xE2\x80\x9D \xF0\x9F\x98\x80 caf\xC3\xA9";
   auto d = decode_utf8(s);
   CHECK(d.invalid_at.empty());
   CHECK(encode_utf8(d.text) == s);
@@ -17,7 +19,9 @@ TEST_CASE("utf8: round trip of valid text") {
 
 TEST_CASE("utf8: invalid sequences become U+FFFD and are reported") {
   SUBCASE("overlong") {
-    auto d = decode_utf8("a\xC0\xAF" "b");
+    auto d = decode_utf8(
+        "a\xC0\xAF"
+        "b");
     CHECK(d.text == U"a\uFFFD\uFFFDb");
     CHECK(d.invalid_at.size() == 2);
     CHECK(d.invalid_at[0] == 1);

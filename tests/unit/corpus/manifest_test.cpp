@@ -17,8 +17,8 @@ namespace {
 struct ScratchCorpus {
   fs::path dir;
   explicit ScratchCorpus(const std::string& manifest) {
-    dir = fs::temp_directory_path() / ("cd-manifest-" + std::to_string(::getpid()) + "-" +
-                                       std::to_string(counter()++));
+    dir = fs::temp_directory_path() /
+          ("cd-manifest-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
     fs::create_directories(dir / "texts");
     std::ofstream(dir / "texts" / "a.txt") << "Article 1\n\nText.\n";
     std::ofstream(dir / "manifest.json") << manifest;
@@ -87,7 +87,8 @@ TEST_CASE("manifest: unknown documents in a set and duplicate ids are errors") {
     CHECK(m.status().message.find("unknown document 'nope'") != std::string::npos);
   }
   {
-    ScratchCorpus c(R"({"documents": [{"id": "a", "path": "texts/a.txt"}, {"id": "a", "path": "texts/a.txt"}]})");
+    ScratchCorpus c(
+        R"({"documents": [{"id": "a", "path": "texts/a.txt"}, {"id": "a", "path": "texts/a.txt"}]})");
     auto m = corpus::load_manifest(c.path());
     REQUIRE_FALSE(m.ok());
     CHECK(m.status().message.find("duplicate") != std::string::npos);

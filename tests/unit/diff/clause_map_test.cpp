@@ -14,7 +14,11 @@ namespace {
 // as "<label>\n<body>\n\n", with Clause::body covering the body only.
 struct Spec {
   Spec(std::string i, std::string n, std::string b, int l = 1, std::string p = "")
-      : id(std::move(i)), number(std::move(n)), body(std::move(b)), level(l), parent(std::move(p)) {}
+      : id(std::move(i)),
+        number(std::move(n)),
+        body(std::move(b)),
+        level(l),
+        parent(std::move(p)) {}
   std::string id, number, body;
   int level;
   std::string parent;
@@ -42,11 +46,16 @@ Document make_doc(const std::vector<Spec>& specs) {
   return d;
 }
 
-const std::string kA = "The Parties undertake to settle any international dispute by peaceful means.";
-const std::string kB = "The Parties will contribute toward the further development of friendly relations.";
-const std::string kC = "The Parties will consult together whenever the territorial integrity is threatened.";
-const std::string kD = "An armed attack against one or more of them shall be considered an attack against them all.";
-const std::string kE = "This Treaty shall be ratified and its provisions carried out by the Parties.";
+const std::string kA =
+    "The Parties undertake to settle any international dispute by peaceful means.";
+const std::string kB =
+    "The Parties will contribute toward the further development of friendly relations.";
+const std::string kC =
+    "The Parties will consult together whenever the territorial integrity is threatened.";
+const std::string kD =
+    "An armed attack against one or more of them shall be considered an attack against them all.";
+const std::string kE =
+    "This Treaty shall be ratified and its provisions carried out by the Parties.";
 
 const ClauseMapping* find_b(const std::vector<ClauseMapping>& ms, const std::string& id) {
   for (const auto& m : ms)
@@ -62,11 +71,14 @@ const ClauseMapping* find_a(const std::vector<ClauseMapping>& ms, const std::str
 }  // namespace
 
 TEST_CASE("map_clauses: equal, changed, inserted (renumbering the rest), deleted") {
-  const Document v1 = make_doc({{"art1", "1", kA}, {"art2", "2", kB}, {"art3", "3", kC}, {"art4", "4", kE}});
-  const Document v2 = make_doc({{"art1", "1", kA},
-                                {"art2", "2", "The Parties shall contribute toward the further development of friendly relations."},
-                                {"art3", "3", kD},
-                                {"art4", "4", kC}});
+  const Document v1 =
+      make_doc({{"art1", "1", kA}, {"art2", "2", kB}, {"art3", "3", kC}, {"art4", "4", kE}});
+  const Document v2 = make_doc(
+      {{"art1", "1", kA},
+       {"art2", "2",
+        "The Parties shall contribute toward the further development of friendly relations."},
+       {"art3", "3", kD},
+       {"art4", "4", kC}});
   const auto ms = map_clauses(v1, v2);
   REQUIRE(find_b(ms, "art1"));
   CHECK(find_b(ms, "art1")->status == "equal");
@@ -87,8 +99,10 @@ TEST_CASE("map_clauses: equal, changed, inserted (renumbering the rest), deleted
 }
 
 TEST_CASE("map_clauses: moved clause") {
-  const Document v1 = make_doc({{"art1", "1", kA}, {"art2", "2", kB}, {"art3", "3", kC}, {"art4", "4", kD}});
-  const Document v2 = make_doc({{"art1", "1", kB}, {"art2", "2", kC}, {"art3", "3", kD}, {"art4", "4", kA}});
+  const Document v1 =
+      make_doc({{"art1", "1", kA}, {"art2", "2", kB}, {"art3", "3", kC}, {"art4", "4", kD}});
+  const Document v2 =
+      make_doc({{"art1", "1", kB}, {"art2", "2", kC}, {"art3", "3", kD}, {"art4", "4", kA}});
   const auto ms = map_clauses(v1, v2);
   const auto* m = find_a(ms, "art1");
   REQUIRE(m);
@@ -98,8 +112,10 @@ TEST_CASE("map_clauses: moved clause") {
 }
 
 TEST_CASE("map_clauses: split and merged") {
-  const Document v1 = make_doc({{"art1", "1", kA}, {"art2", "2", kB + " " + kC}, {"art3", "3", kE}});
-  const Document v2 = make_doc({{"art1", "1", kA}, {"art2", "2", kB}, {"art3", "3", kC}, {"art4", "4", kE}});
+  const Document v1 =
+      make_doc({{"art1", "1", kA}, {"art2", "2", kB + " " + kC}, {"art3", "3", kE}});
+  const Document v2 =
+      make_doc({{"art1", "1", kA}, {"art2", "2", kB}, {"art3", "3", kC}, {"art4", "4", kE}});
   auto ms = map_clauses(v1, v2);
   const auto* s = find_a(ms, "art2");
   REQUIRE(s);
@@ -116,8 +132,10 @@ TEST_CASE("map_clauses: split and merged") {
 }
 
 TEST_CASE("map_clauses: nested clauses map within their level") {
-  const Document v1 = make_doc({{"art1", "1", kA + " " + kB, 1, ""}, {"art1.a", "1.a", kB, 2, "art1"}});
-  const Document v2 = make_doc({{"art1", "1", kA + " " + kB, 1, ""}, {"art1.b", "1.b", kB, 2, "art1"}});
+  const Document v1 =
+      make_doc({{"art1", "1", kA + " " + kB, 1, ""}, {"art1.a", "1.a", kB, 2, "art1"}});
+  const Document v2 =
+      make_doc({{"art1", "1", kA + " " + kB, 1, ""}, {"art1.b", "1.b", kB, 2, "art1"}});
   const auto ms = map_clauses(v1, v2);
   REQUIRE(ms.size() == 2);
   CHECK(find_b(ms, "art1")->status == "equal");
@@ -133,7 +151,8 @@ TEST_CASE("map_clauses: empty documents") {
 }
 
 TEST_CASE("history: chains and blame over three versions") {
-  const Document v0 = make_doc({{"art1", "1", "The Parties shall consult together."}, {"art2", "2", kB}});
+  const Document v0 =
+      make_doc({{"art1", "1", "The Parties shall consult together."}, {"art2", "2", kB}});
   const Document v1 = make_doc({{"art1", "1", "The Parties shall consult together promptly."},
                                 {"art2", "2", kD},
                                 {"art3", "3", kB}});

@@ -33,7 +33,8 @@ inline void check_reproduces(std::u32string_view a, std::u32string_view b, const
     REQUIRE(op.b.start == pb);
     if (op.op == OpKind::del) REQUIRE(op.b.empty());
     if (op.op == OpKind::ins) REQUIRE(op.a.empty());
-    if (op.op == OpKind::equal && exact_equal) REQUIRE(cut(a, op.a, a_base) == cut(b, op.b, b_base));
+    if (op.op == OpKind::equal && exact_equal)
+      REQUIRE(cut(a, op.a, a_base) == cut(b, op.b, b_base));
     if (op.op != OpKind::ins) ra += cut(a, op.a, a_base);
     if (op.op != OpKind::del) rb += cut(b, op.b, b_base);
     pa = op.a.end;

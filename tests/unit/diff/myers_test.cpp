@@ -29,7 +29,8 @@ std::size_t lcs(const std::vector<std::u32string>& x, const std::vector<std::u32
 }
 
 // Tokens (of the tokenization) inside del and ins ops.
-std::size_t edit_tokens(std::u32string_view a, std::u32string_view b, const EditScript& es, bool chars) {
+std::size_t edit_tokens(std::u32string_view a, std::u32string_view b, const EditScript& es,
+                        bool chars) {
   std::size_t n = 0;
   for (const auto& op : es.ops) {
     if (op.op == OpKind::del) n += token_texts(a.substr(op.a.start, op.a.size()), chars).size();
@@ -149,8 +150,8 @@ TEST_CASE("diff_texts property: edits of a long text stay exact and near-minimal
       const std::string w = word % 7 == 0 ? cur + std::to_string(word) : cur;
       a += w + " ";
       const int r = pct(rng);
-      if (r == 0) continue;                       // deleted
-      if (r == 1) b += "inserted ";               // inserted
+      if (r == 0) continue;          // deleted
+      if (r == 1) b += "inserted ";  // inserted
       b += (r == 2 ? std::string("changed") : w) + " ";
       cur.clear();
     }
@@ -185,8 +186,10 @@ TEST_CASE("diff_texts: a very large input (anchors, gaps solved on two threads) 
   for (int k = 0; k < 200; ++k) {
     std::uniform_int_distribution<std::size_t> at(0, b.size() - 1);
     const std::size_t p = at(rng);
-    if (k % 2 == 0) b.insert(p, " inserted" + std::to_string(k) + " ");
-    else b.erase(p, 5);
+    if (k % 2 == 0)
+      b.insert(p, " inserted" + std::to_string(k) + " ");
+    else
+      b.erase(p, 5);
   }
   const auto ua = u32(a), ub = u32(b);
   Options o;

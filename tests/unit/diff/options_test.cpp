@@ -42,7 +42,8 @@ TEST_CASE("ignore_whitespace") {
 }
 
 TEST_CASE("ignore_punct") {
-  const std::u32string a = U"attack, and shall act; forthwith", b = U"attack and shall act forthwith.";
+  const std::u32string a = U"attack, and shall act; forthwith",
+                       b = U"attack and shall act forthwith.";
   Options o;
   o.ignore_punct = true;
   const auto es = diff_texts(a, b, o);
@@ -55,7 +56,8 @@ TEST_CASE("ignore_punct") {
 }
 
 TEST_CASE("ignore_numbering") {
-  const std::u32string a = U"Article 5\nThe Parties agree (a) to act.", b = U"Article 7\nThe Parties agree (c) to act.";
+  const std::u32string a = U"Article 5\nThe Parties agree (a) to act.",
+                       b = U"Article 7\nThe Parties agree (c) to act.";
   Options o;
   o.ignore_numbering = true;
   auto es = diff_texts(a, b, o);
@@ -104,9 +106,12 @@ TEST_CASE("cleanup slides an insertion to a word boundary") {
 }
 
 TEST_CASE("moves: a moved paragraph becomes a Move") {
-  const std::u32string p1 = U"Article 1\n\nThe Parties undertake to settle disputes by peaceful means.";
-  const std::u32string p2 = U"Article 2\n\nThe Parties will contribute to friendly international relations.";
-  const std::u32string p3 = U"Article 3\n\nIn order more effectively to achieve the objectives of this Treaty.";
+  const std::u32string p1 =
+      U"Article 1\n\nThe Parties undertake to settle disputes by peaceful means.";
+  const std::u32string p2 =
+      U"Article 2\n\nThe Parties will contribute to friendly international relations.";
+  const std::u32string p3 =
+      U"Article 3\n\nIn order more effectively to achieve the objectives of this Treaty.";
   const std::u32string a = p1 + U"\n\n" + p2 + U"\n\n" + p3;
   const std::u32string b = p2 + U"\n\n" + p3 + U"\n\n" + p1;
   const auto es = diff_texts(a, b);

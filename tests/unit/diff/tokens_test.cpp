@@ -27,11 +27,13 @@ TEST_CASE("tokenize_ascii equals text::tokenize on random ASCII") {
     const std::string& alpha = alphabets[round % 3];
     std::uniform_int_distribution<std::size_t> pick(0, alpha.size() - 1), len(0, 30);
     std::u32string s;
-    for (std::size_t i = len(rng); i > 0; --i) s.push_back(static_cast<unsigned char>(alpha[pick(rng)]));
+    for (std::size_t i = len(rng); i > 0; --i)
+      s.push_back(static_cast<unsigned char>(alpha[pick(rng)]));
     std::vector<text::Token> fast;
     REQUIRE(diff::detail::tokenize_ascii(s, 7, fast));
     const auto icu = text::tokenize(s, 7);
-    REQUIRE_MESSAGE(show(U"       " + s, fast) == show(U"       " + s, icu), show(U"       " + s, icu));
+    REQUIRE_MESSAGE(show(U"       " + s, fast) == show(U"       " + s, icu),
+                    show(U"       " + s, icu));
   }
   // Every printable and control ASCII character on its own and between words.
   for (char32_t c = 0; c < 128; ++c) {
@@ -50,8 +52,9 @@ TEST_CASE("tokenize_ascii equals text::tokenize on random ASCII") {
 TEST_CASE("tokenize_ascii equals text::tokenize on generated legal text") {
   std::mt19937 rng(31);
   for (int round = 0; round < 20; ++round) {
-    const auto s = diff::testing::u32(diff::testing::random_text(rng, 400, 8) +
-                                      " 1,000.50 U.S. e.g. don't self-defence 42(7) \"quoted\" [a] {b}\r\n");
+    const auto s =
+        diff::testing::u32(diff::testing::random_text(rng, 400, 8) +
+                           " 1,000.50 U.S. e.g. don't self-defence 42(7) \"quoted\" [a] {b}\r\n");
     std::vector<text::Token> fast;
     REQUIRE(diff::detail::tokenize_ascii(s, 0, fast));
     CHECK(show(s, fast) == show(s, text::tokenize(s)));

@@ -24,8 +24,8 @@ std::string repeat(const std::string& s, int n) {
 
 TEST_CASE("XML nested 100,000 deep is refused at the element that passes the limit") {
   // Used to overflow the stack in the recursive walker (ASan: stack-overflow).
-  const std::string xml = "<doc>" + repeat("<div>", 100000) + "Article 1" +
-                          repeat("</div>", 100000) + "</doc>";
+  const std::string xml =
+      "<doc>" + repeat("<div>", 100000) + "Article 1" + repeat("</div>", 100000) + "</doc>";
   auto r = ingest::ingest_bytes(xml, "deep.xml");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code == ErrorCode::limit);
@@ -96,7 +96,9 @@ TEST_CASE("UTF-16 without a byte-order mark is named, not called binary") {
   auto r3 = ingest::ingest_bytes("\xFF\xFE" + le, "u16.txt");
   REQUIRE_MESSAGE(r3.ok(), r3.status().to_string());
   // Other data with NUL bytes is still binary.
-  auto r4 = ingest::ingest_bytes(std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20),
+  auto r4 = ingest::ingest_bytes(std::string("\x7F"
+                                             "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0",
+                                             20),
                                  "a.txt");
   REQUIRE_FALSE(r4.ok());
   CHECK(r4.status().message == "binary content (NUL bytes), not text");
