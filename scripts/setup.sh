@@ -12,8 +12,9 @@ build_pkgs=(cmake ninja-build g++ pkg-config
   nlohmann-json3-dev libcli11-dev libstemmer-dev libgumbo-dev)
 # chromium: the report in a real browser; default-jre-headless: the Nu HTML
 # Checker (npm vnu-jar); python3: JSON checks in the CLI tests; nodejs/npm for
-# the browser driver and validators; clang/llvm for sanitizer and fuzz builds.
-test_pkgs=(chromium default-jre-headless python3 nodejs npm clang libclang-rt-14-dev)
+# the browser driver and validators; clang/llvm for the fuzz build; clang-format
+# for the formatting check; git to list the files it checks.
+test_pkgs=(chromium default-jre-headless python3 nodejs npm clang libclang-rt-14-dev clang-format git)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi
