@@ -306,6 +306,7 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
   // Art. VI says).
   constexpr double kMargin = 0.85;
   constexpr double kStrongExtra = 0.3;
+  constexpr int kMaxExtraPairs = 2;
   std::vector<std::vector<std::pair<int, double>>> candidates(ub.size());
   const std::vector<std::set<std::string>> b_refs = [&] {
     std::vector<std::set<std::string>> refs;
@@ -373,9 +374,17 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
   std::map<std::pair<int, int>, double> pair_score;
   for (std::size_t j = 0; j < ub.size(); ++j) {
     if (best_a[j] < 0 || best_score[j] < options.threshold) continue;
-    for (const auto& [i, sc] : candidates[j]) {
+    // Best first; at most kMaxExtraPairs more. Text with a small vocabulary
+    // scores every pair alike, and without a cap one unit paired with dozens
+    // (38,000 pairs for 2,000 x 2,000 generated articles).
+    auto& cands = candidates[j];
+    std::stable_sort(cands.begin(), cands.end(),
+                     [](const auto& x, const auto& y) { return x.second > y.second; });
+    int extras = 0;
+    for (const auto& [i, sc] : cands) {
       // Extra pairs only among strong candidates: a weak second match is noise.
       if (i != best_a[j] && (sc < kMargin * best_score[j] || sc < kStrongExtra)) continue;
+      if (i != best_a[j] && ++extras > kMaxExtraPairs) break;
       if (!wanted(ua[static_cast<std::size_t>(i)].unit.id)) continue;
       by_a[i].push_back(static_cast<int>(j));
       pair_score[{i, static_cast<int>(j)}] = sc;
