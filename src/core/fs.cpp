@@ -53,7 +53,42 @@ Result<std::string> read_file(const std::string& path) {
   return data;
 }
 
+namespace {
+
+// Writes into an existing non-regular file (a device such as /dev/null or
+// /dev/stdout, a FIFO) in place: renaming a temporary file over it would
+// replace the device itself (as root, /dev/null became a regular file).
+Status write_in_place(const std::string& path, std::string_view bytes) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return Status::error(ErrorCode::io,
+                         std::string("cannot open for writing: ") + std::strerror(errno), path);
+  }
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const std::string why = std::strerror(errno);
+      ::close(fd);
+      return Status::error(ErrorCode::io, "cannot write: " + why, path);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0)
+    return Status::error(ErrorCode::io, std::string("cannot write: ") + std::strerror(errno), path);
+  return Status::success();
+}
+
+}  // namespace
+
 Status write_file_atomic(const std::string& path, std::string_view bytes) {
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    if (S_ISDIR(existing.st_mode))
+      return Status::error(ErrorCode::io, "is a directory, not a file", path);
+    return write_in_place(path, bytes);
+  }
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmpXXXXXX")).string();

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
+#include "core/fs.h"
 #include "core/sha256.h"
 #include "core/status.h"
 #include "core/utf8.h"
@@ -51,4 +54,14 @@ TEST_CASE("status: message format") {
   auto s = Status::error(ErrorCode::invalid_input, "unexpected end", "a.xml", 3, 7);
   CHECK(s.to_string() == "a.xml:3:7: error: unexpected end");
   CHECK(Status::error(ErrorCode::usage, "bad").to_string() == "error: bad");
+}
+
+TEST_CASE("write_file_atomic: a device is written in place, never replaced (regression)") {
+  // `clausediff ingest X -o /dev/null` run as root renamed a temporary file
+  // over /dev/null, turning the device into a regular file.
+  REQUIRE(cd::write_file_atomic("/dev/null", "discarded").ok());
+  struct stat st {};
+  REQUIRE(::stat("/dev/null", &st) == 0);
+  CHECK(S_ISCHR(st.st_mode));
+  CHECK_FALSE(cd::write_file_atomic("/tmp", "x").ok());  // a directory is refused
 }
