@@ -55,6 +55,20 @@ Result<std::string> read_file(const std::string& path) {
 
 namespace {
 
+// Writes all of `bytes` to `fd`, retrying on EINTR; returns 0 or an errno.
+int write_all(int fd, std::string_view bytes) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return 0;
+}
+
 // Writes into an existing non-regular file (a device such as /dev/null or
 // /dev/stdout, a FIFO) in place: renaming a temporary file over it would
 // replace the device itself (as root, /dev/null became a regular file).
@@ -64,16 +78,9 @@ Status write_in_place(const std::string& path, std::string_view bytes) {
     return Status::error(ErrorCode::io,
                          std::string("cannot open for writing: ") + std::strerror(errno), path);
   }
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string why = std::strerror(errno);
-      ::close(fd);
-      return Status::error(ErrorCode::io, "cannot write: " + why, path);
-    }
-    done += static_cast<std::size_t>(n);
+  if (const int err = write_all(fd, bytes); err != 0) {
+    ::close(fd);
+    return Status::error(ErrorCode::io, std::string("cannot write: ") + std::strerror(err), path);
   }
   if (::close(fd) != 0)
     return Status::error(ErrorCode::io, std::string("cannot write: ") + std::strerror(errno), path);
@@ -98,17 +105,10 @@ Status write_file_atomic(const std::string& path, std::string_view bytes) {
         ErrorCode::io,
         std::string("cannot create a file in the output folder: ") + std::strerror(errno), path);
   }
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string why = std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      return Status::error(ErrorCode::io, "cannot write: " + why, path);
-    }
-    done += static_cast<std::size_t>(n);
+  if (const int err = write_all(fd, bytes); err != 0) {
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    return Status::error(ErrorCode::io, std::string("cannot write: ") + std::strerror(err), path);
   }
   if (::fsync(fd) != 0 || ::fchmod(fd, 0644) != 0) {
     const std::string why = std::strerror(errno);

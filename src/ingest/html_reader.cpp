@@ -92,14 +92,7 @@ struct HtmlWalker {
     return d.byte_of[buf.cp_of[std::min(p, buf.bytes.size())]];
   }
 
-  void push(char32_t c, uint32_t byte) {
-    if (is_space_cp(c)) {
-      if (text.empty() || text.back() == U' ') return;
-      c = U' ';
-    }
-    text.push_back(c);
-    bytes.push_back(byte);
-  }
+  void push(char32_t c, uint32_t byte) { push_collapsing(text, bytes, c, byte); }
 
   void text_node(const GumboText& t) {
     const char* v = t.text;

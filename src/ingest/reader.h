@@ -75,6 +75,19 @@ Status read_html(const Decoded& d, TextBuilder& b, Document& doc);
 
 // Small text helpers shared by the readers.
 bool is_space_cp(char32_t c);
+
+// Appends `c` (from source byte `byte`) to markup text, collapsing white
+// space runs to one space as HTML and XML rendering do (shared by the XML
+// and HTML readers).
+inline void push_collapsing(std::u32string& text, std::vector<uint32_t>& bytes, char32_t c,
+                            uint32_t byte) {
+  if (is_space_cp(c)) {
+    if (text.empty() || text.back() == U' ') return;
+    c = U' ';
+  }
+  text.push_back(c);
+  bytes.push_back(byte);
+}
 std::string trim_ascii(std::string s);
 
 }  // namespace cd::ingest

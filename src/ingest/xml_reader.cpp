@@ -128,14 +128,7 @@ bool word_label(const std::u32string& num) {
 struct Chars {
   std::u32string text;
   std::vector<uint32_t> bytes;
-  void push(char32_t c, uint32_t byte) {
-    if (is_space_cp(c)) {
-      if (text.empty() || text.back() == U' ') return;
-      c = U' ';
-    }
-    text.push_back(c);
-    bytes.push_back(byte);
-  }
+  void push(char32_t c, uint32_t byte) { push_collapsing(text, bytes, c, byte); }
   void append(const Chars& o) {
     for (std::size_t i = 0; i < o.text.size(); ++i) push(o.text[i], o.bytes[i]);
   }
