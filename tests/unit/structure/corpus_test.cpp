@@ -12,7 +12,7 @@
 #include "ingest/ingest.h"
 #include "structure/structure.h"
 #include "test_util.h"
-#include "unit/ingest/dump.h"
+#include "unit/structure/dump.h"
 
 using namespace cd;
 

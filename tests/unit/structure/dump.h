@@ -1,4 +1,4 @@
-// tests/unit/ingest/dump.h: a compact, readable dump of an ingested and
+// tests/unit/structure/dump.h: a compact, readable dump of an ingested and
 // structured Document, used by the spec examples in tests/spec/*.txt.
 //
 //   doc | format | kind | genre | title
