@@ -6,6 +6,8 @@
 # into a regression test (tests/unit/<module>/) and fix it. Prints the
 # executions of each target at the end.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET [TARGET...]]   (default 60, all targets)
+# The mutation seed is fixed (CLAUSEDIFF_FUZZ_SEED, default 1) so that a CI
+# run explores the same inputs first; set another seed to explore further.
 # Reproduce one finding: build-fuzz/tests/fuzz/TARGET build-fuzz/crashes/TARGET-crash-...
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,7 +58,7 @@ for t in "${targets[@]}"; do
   maxlen=65536
   if [[ $t == fuzz_diff ]]; then maxlen=4096; fi
   echo "== $t: ${secs}s"
-  if ! "$bin" "$dir" -max_total_time="$secs" -max_len="$maxlen" -timeout=10 -rss_limit_mb=2048 \
+  if ! "$bin" "$dir" -seed="${CLAUSEDIFF_FUZZ_SEED:-1}" -max_total_time="$secs" -max_len="$maxlen" -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix=build-fuzz/crashes/"$t"- -print_final_stats=1 >"build-fuzz/$t.log" 2>&1; then
     echo "FAIL: $t found a problem; see build-fuzz/$t.log and build-fuzz/crashes/$t-*"
     grep -E '^(==[0-9]+==ERROR|SUMMARY|ALARM)' "build-fuzz/$t.log" | head -3 || true

@@ -198,6 +198,18 @@ Status RuleSet::add_text(const std::string& name, const std::string& tsv) {
       return Status::error(ErrorCode::invalid_input, "rule " + r.id + ": empty pattern", name,
                            line_no, field("pattern")->column);
     }
+    // Boost 1.74's parser reads one character past the end of a pattern that
+    // ends in a lone backslash inside a character set (ASan: heap-buffer-
+    // overflow in basic_regex_parser::parse_set, found by fuzz_rules). Such
+    // a pattern is invalid anyway; refuse it before Boost sees it.
+    std::size_t trailing = 0;
+    while (trailing < r.pattern.size() && r.pattern[r.pattern.size() - 1 - trailing] == '\\')
+      ++trailing;
+    if (trailing % 2 == 1) {
+      return Status::error(ErrorCode::invalid_input,
+                           "rule " + r.id + ": bad pattern: it ends with a lone backslash", name,
+                           line_no, field("pattern")->column);
+    }
     try {
       added.patterns.push_back(boost::make_u32regex(
           r.pattern, boost::regex_constants::perl | boost::regex_constants::icase));

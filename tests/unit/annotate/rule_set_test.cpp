@@ -141,3 +141,25 @@ TEST_CASE("matching: a moved-from rule set is empty, not broken") {
   CHECK(annotate::annotate(d, a).empty());  // NOLINT
   CHECK(annotate::annotate(d, b).size() == 1);
 }
+
+TEST_CASE("rule files: a pattern ending in a lone backslash is refused (fuzz regression)") {
+  // Boost 1.74 reads past the end of such a pattern inside a character set
+  // (heap-buffer-overflow found by fuzz_rules); the loader refuses it first.
+  for (const char* pattern : {"submit\\s+it\\s+to\\s+Congress\\", "[a-z\\", "x\\"}) {
+    RuleSet set;
+    const Status s = set.add_text(
+        "bad.tsv", kHeader + "X-1\thedge\tepistemic\t-1\t" + std::string(pattern) + "\twhy\t\n");
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.message.find("lone backslash") != std::string::npos);
+    CHECK(s.line == 2);
+  }
+  {
+    RuleSet set;  // an escaped backslash at the end is fine
+    CHECK(set.add_text("ok.tsv", kHeader + "X-1\thedge\tepistemic\t-1\tx\\\\\twhy\t\n").ok());
+  }
+  // The input the fuzzer found, replayed.
+  RuleSet set;
+  CHECK_FALSE(set.add_text("crash.tsv",
+                           read_repo_file("tests/bad_input/rules_trailing_backslash_crash.tsv"))
+                  .ok());
+}
