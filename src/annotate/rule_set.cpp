@@ -211,8 +211,18 @@ Status RuleSet::add_text(const std::string& name, const std::string& tsv) {
                            line_no, field("pattern")->column);
     }
     try {
-      added.patterns.push_back(boost::make_u32regex(
-          r.pattern, boost::regex_constants::perl | boost::regex_constants::icase));
+      // Boost 1.74's parser reads past the end of some malformed patterns
+      // (heap-buffer-overflows in parse_set and parse_perl_extension, found
+      // by fuzz_rules). It parses UTF-32 input in place, so we hand it a
+      // buffer padded with zeros: an overread then lands in our own memory
+      // and the parser reports the pattern as bad.
+      const std::u32string wide = to_u32(r.pattern);
+      std::vector<UChar32> padded(wide.begin(), wide.end());
+      padded.resize(wide.size() + 16, 0);
+      const UChar32* first = padded.data();
+      added.patterns.push_back(
+          boost::make_u32regex(first, first + wide.size(),
+                               boost::regex_constants::perl | boost::regex_constants::icase));
     } catch (const boost::regex_error& e) {
       return Status::error(ErrorCode::invalid_input,
                            "rule " + r.id + ": bad pattern (at offset " +
