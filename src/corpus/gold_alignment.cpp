@@ -1,51 +1,27 @@
 #include "corpus/gold_alignment.h"
 
 #include <set>
-#include <sstream>
 
 #include "core/fs.h"
 #include "core/utf8.h"
+#include "corpus/tsv.h"
 #include "corpus/unit_names.h"
 
 namespace cd::corpus {
-namespace {
-
-std::vector<std::string> split_tabs(const std::string& line) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : line) {
-    if (c == '\t') {
-      out.push_back(cur);
-      cur.clear();
-    } else if (c != '\r') {
-      cur.push_back(c);
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
-}  // namespace
 
 Result<std::vector<GoldPair>> load_gold_alignment(const std::string& path) {
-  auto bytes = read_file(path);
-  if (!bytes.ok()) return bytes.status();
   std::vector<GoldPair> out;
-  std::istringstream in(bytes.value());
-  std::string line;
-  uint32_t n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.empty() || line[0] == '#') continue;
-    auto f = split_tabs(line);
+  Status s = for_each_tsv_row(path, [&](const std::vector<std::string>& f, uint32_t n) {
     if (f.size() < 4) {
       return Status::error(
           ErrorCode::invalid_input,
           "expected at least 4 tab-separated fields (a_doc, a_unit, b_doc, b_unit)", path, n, 1);
     }
-    GoldPair g{f[0], f[1], f[2], f[3], f.size() > 4 ? f[4] : "", f.size() > 5 ? f[5] : "", n};
-    out.push_back(std::move(g));
-  }
+    out.push_back(
+        GoldPair{f[0], f[1], f[2], f[3], f.size() > 4 ? f[4] : "", f.size() > 5 ? f[5] : "", n});
+    return Status::success();
+  });
+  if (!s.ok()) return s;
   return out;
 }
 

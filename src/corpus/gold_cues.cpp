@@ -2,46 +2,14 @@
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 
 #include "core/fs.h"
 #include "core/utf8.h"
+#include "corpus/tsv.h"
 #include "corpus/unit_names.h"
 
 namespace cd::corpus {
 namespace {
-
-std::vector<std::string> split(const std::string& line, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : line) {
-    if (c == sep) {
-      out.push_back(cur);
-      cur.clear();
-    } else if (c != '\r') {
-      cur.push_back(c);
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
-// Calls fn(fields, line) for each data line of a TSV file.
-template <typename Fn>
-Status for_each_row(const std::string& path, Fn fn) {
-  auto bytes = read_file(path);
-  if (!bytes.ok()) return bytes.status();
-  std::istringstream in(bytes.value());
-  std::string line;
-  uint32_t n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.empty() || line[0] == '#') continue;
-    Status s = fn(split(line, '\t'), n);
-    if (!s.ok()) return s;
-  }
-  return Status::success();
-}
 
 // The span of the n-th occurrence of `exact` inside `within`, or empty.
 Span find_occurrence(const Document& doc, Span within, const std::u32string& exact, int n) {
@@ -59,7 +27,7 @@ Span find_occurrence(const Document& doc, Span within, const std::u32string& exa
 
 Result<std::vector<GoldCue>> load_gold_cues(const std::string& path) {
   std::vector<GoldCue> out;
-  Status s = for_each_row(path, [&](const std::vector<std::string>& f, uint32_t n) {
+  Status s = for_each_tsv_row(path, [&](const std::vector<std::string>& f, uint32_t n) {
     if (f.size() == 3 && f[2] == "*") {
       out.push_back(GoldCue{f[0], f[1], "*", "", "", 0, n});
       return Status::success();
@@ -88,7 +56,7 @@ Result<std::vector<GoldCue>> load_gold_cues(const std::string& path) {
 
 Result<std::vector<GoldDelta>> load_gold_deltas(const std::string& path) {
   std::vector<GoldDelta> out;
-  Status s = for_each_row(path, [&](const std::vector<std::string>& f, uint32_t n) {
+  Status s = for_each_tsv_row(path, [&](const std::vector<std::string>& f, uint32_t n) {
     if (f.size() < 6) {
       return Status::error(ErrorCode::invalid_input,
                            "expected a_doc, a_units, b_doc, b_units, dimension, change", path, n,
@@ -96,9 +64,9 @@ Result<std::vector<GoldDelta>> load_gold_deltas(const std::string& path) {
     }
     GoldDelta d;
     d.a_doc = f[0];
-    d.a_units = split(f[1], ',');
+    d.a_units = split_fields(f[1], ',');
     d.b_doc = f[2];
-    d.b_units = split(f[3], ',');
+    d.b_units = split_fields(f[3], ',');
     d.dimension = f[4];
     d.change = f[5];
     d.line = n;
