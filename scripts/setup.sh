@@ -9,7 +9,7 @@ set -euo pipefail
 
 build_pkgs=(cmake ninja-build g++ pkg-config
   libicu-dev libpugixml-dev libcmark-dev libboost-regex-dev doctest-dev
-  nlohmann-json3-dev libcli11-dev libstemmer-dev libgumbo-dev)
+  nlohmann-json3-dev libcli11-dev libstemmer-dev libgumbo-dev libssl-dev)
 # chromium: the report in a real browser; default-jre-headless: the Nu HTML
 # Checker (npm vnu-jar); python3: JSON checks in the CLI tests; nodejs/npm for
 # the browser driver and validators; clang/llvm for the fuzz build; clang-format

@@ -2,10 +2,13 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <thread>
 
 #include "compare/compare.h"
 #include "core/fs.h"
@@ -105,7 +108,7 @@ Result<Document> load_document(const std::string& arg, const DocumentArgs& opts)
   if (fs::exists(arg, ec)) {
     const auto entry = manifest_entry_for(arg);
     const ingest::Options o = entry ? options_for(*entry, opts.ingest) : opts.ingest;
-    auto doc = compare::load(arg, o);
+    auto doc = compare::load(arg, o, opts.structure);
     if (doc.ok() && entry) apply_manifest_meta(doc.value(), *entry);
     return doc;
   }
@@ -118,7 +121,7 @@ Result<Document> load_document(const std::string& arg, const DocumentArgs& opts)
     if (!manifest.ok() && manifest.status().code != ErrorCode::io) return manifest.status();
     if (manifest.ok()) {
       if (const auto* md = manifest->document(arg)) {
-        auto doc = compare::load(md->resolved, options_for(*md, opts.ingest));
+        auto doc = compare::load(md->resolved, options_for(*md, opts.ingest), opts.structure);
         if (doc.ok()) apply_manifest_meta(doc.value(), *md);
         return doc;
       }
@@ -128,6 +131,30 @@ Result<Document> load_document(const std::string& arg, const DocumentArgs& opts)
       .with_hint(looks_like_id ? "give a file path, or a document id from " + opts.corpus_dir +
                                      "/manifest.json"
                                : "check the path");
+}
+
+Result<std::vector<Document>> load_documents(const std::vector<std::string>& args,
+                                             const DocumentArgs& opts) {
+  std::vector<std::optional<Result<Document>>> loaded(args.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < args.size(); i = next++) {
+      loaded[i].emplace(load_document(args[i], opts));
+    }
+  };
+  {
+    std::thread helper;
+    if (args.size() > 1) helper = std::thread(work);
+    work();
+    if (helper.joinable()) helper.join();
+  }
+  std::vector<Document> out;
+  out.reserve(args.size());
+  for (auto& r : loaded) {
+    if (!r->ok()) return r->status();
+    out.push_back(std::move(r->value()));
+  }
+  return out;
 }
 
 }  // namespace cd::cli

@@ -10,6 +10,7 @@
 #include "corpus/manifest.h"
 #include "ingest/ingest.h"
 #include "model/document.h"
+#include "structure/structure.h"
 
 namespace cd::cli {
 
@@ -31,11 +32,18 @@ bool want_color(const std::string& mode);
 struct DocumentArgs {
   std::string corpus_dir = "corpus";
   ingest::Options ingest;
+  structure::Options structure;  // diff and history need no sentences
 };
 
 // `arg` is a file path, or a document id of <corpus_dir>/manifest.json. A
 // file listed in a manifest beside or above it gets the manifest's metadata.
 Result<Document> load_document(const std::string& arg, const DocumentArgs& opts);
+
+// load_document for each argument, two at a time on two threads (ingest and
+// structure are independent per document); the first failure in argument
+// order is returned, so the message does not depend on thread timing.
+Result<std::vector<Document>> load_documents(const std::vector<std::string>& args,
+                                             const DocumentArgs& opts);
 
 // The manifest of the corpus folder.
 Result<corpus::Manifest> load_corpus(const std::string& corpus_dir);

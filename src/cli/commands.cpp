@@ -10,6 +10,7 @@
 #include "annotate/annotate.h"
 #include "cli/app.h"
 #include "compare/compare.h"
+#include "core/phase_timer.h"
 #include "diff/diff.h"
 #include "report/html.h"
 #include "report/json.h"
@@ -180,20 +181,30 @@ Run add_diff(CLI::App& app) {
   app.add_flag("--chars", opt->chars, "Character granularity instead of words");
   app.add_flag("--minimal", opt->minimal, "Minimal edit script, no readability cleanup");
   return [c, files, opt]() {
-    auto a = load_document((*files)[0], c->docs);
-    if (!a.ok()) return fail(a.status());
-    auto b = load_document((*files)[1], c->docs);
-    if (!b.ok()) return fail(b.status());
+    PhaseTimer timer("diff");
+    c->docs.structure.sentences = false;  // the diff compares clauses and text only
+    auto docs = load_documents(*files, c->docs);
+    if (!docs.ok()) return fail(docs.status());
+    const Document* a = &docs->at(0);
+    const Document* b = &docs->at(1);
+    timer.lap("load");
     print_diagnostics(*a);
     print_diagnostics(*b);
-    const EditScript script = diff::diff_texts(a->text, b->text, *opt);
     std::string out;
+    EditScript script;
     if (c->format == "json") {
-      out = report::diff_json(*a, *b, script, diff::map_clauses(*a, *b, script));
+      auto both = diff::diff_documents(*a, *b, *opt);
+      timer.lap("diff+map");
+      out = report::diff_json(*a, *b, both.script, both.clauses);
+      script = std::move(both.script);
     } else {
+      script = diff::diff_texts(a->text, b->text, *opt);
+      timer.lap("diff_texts");
       out = report::render_diff_terminal(*a, *b, script, want_color(c->color));
     }
+    timer.lap("render");
     Status s = write_output(c->output, out);
+    timer.lap("write");
     if (!s.ok()) return fail(s);
     for (const auto& op : script.ops) {
       if (op.op != OpKind::equal) return kExitDifferent;
@@ -210,13 +221,11 @@ Run add_history(CLI::App& app) {
       ->expected(2, 1000);
   add_common(app, *c, {"text", "json"}, "text");
   return [c, files]() {
-    std::vector<Document> versions;
-    for (const auto& f : *files) {
-      auto d = load_document(f, c->docs);
-      if (!d.ok()) return fail(d.status());
-      print_diagnostics(*d);
-      versions.push_back(std::move(d.value()));
-    }
+    c->docs.structure.sentences = false;  // history maps clauses only
+    auto loaded = load_documents(*files, c->docs);
+    if (!loaded.ok()) return fail(loaded.status());
+    std::vector<Document> versions = std::move(loaded.value());
+    for (const auto& d : versions) print_diagnostics(d);
     const auto hist = diff::history(versions);
     std::string out;
     if (c->format == "json") {

@@ -1,5 +1,7 @@
 #include "compare/compare.h"
 
+#include "core/phase_timer.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -122,10 +124,14 @@ align::Options align_options(const std::vector<Annotation>& a_ann,
 
 }  // namespace
 
-Result<Document> load(const std::string& path, const ingest::Options& options) {
+Result<Document> load(const std::string& path, const ingest::Options& options,
+                      const structure::Options& structure_options) {
+  PhaseTimer timer("load");
   auto doc = ingest::ingest_file(path, options);
   if (!doc.ok()) return doc.status();
-  structure::build(doc.value());
+  timer.lap("ingest");
+  structure::build(doc.value(), structure_options);
+  timer.lap("structure");
   return doc;
 }
 

@@ -13,10 +13,12 @@
 #include "core/status.h"
 #include "ingest/ingest.h"
 #include "model/analysis.h"
+#include "structure/structure.h"
 
 namespace cd::compare {
 
-Result<Document> load(const std::string& path, const ingest::Options& options = {});
+Result<Document> load(const std::string& path, const ingest::Options& options = {},
+                      const structure::Options& structure_options = {});
 
 struct Options {
   std::vector<std::string> a_units;  // compare only these units of A (e.g. {"art5"})

@@ -25,6 +25,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/phase_timer.h"
 #include "diff/diff.h"
 #include "diff/myers.h"
 #include "diff/tokens.h"
@@ -51,38 +52,75 @@ struct ClauseText {
   int index = 0;              // pre-order position
   std::vector<uint32_t> seq;  // token ids in order
   std::vector<uint32_t> bag;  // sorted ids
-  std::u32string norm;        // whitespace-collapsed text
+  std::u32string_view body;   // the clause body in the document's text
+  uint64_t norm_hash = 0;     // hash of the body with white space runs collapsed
 };
 
-std::vector<ClauseText> clause_texts(const Document& doc, detail::Interner& interner) {
-  std::vector<ClauseText> out;
-  int index = 0;
-  for (const auto& c : doc.clauses) {
-    ClauseText ct;
-    ct.clause = &c;
-    ct.index = index++;
-    Span body = c.body.empty() ? c.span : c.body;
-    body.end = std::min<uint32_t>(body.end, static_cast<uint32_t>(doc.text.size()));
-    body.start = std::min(body.start, body.end);
-    const std::u32string_view s = std::u32string_view(doc.text).substr(body.start, body.size());
-    std::u32string key;
-    for (const auto& t : text::tokenize(s)) {
-      if (t.kind == text::TokenKind::space) {
-        if (!ct.norm.empty()) ct.norm.push_back(U' ');
-        continue;
-      }
-      const auto raw = s.substr(t.span.start, t.span.size());
-      ct.norm.append(raw);
-      key.assign(raw);
-      for (auto& ch : key) ch = text::fold_char(ch);
-      ct.seq.push_back(interner.intern(key));
+// The body with each white-space run read as one space and none at either
+// end: two clauses are "the same text" when these agree (same_norm).
+template <class Fn>
+void for_each_norm_char(std::u32string_view s, Fn&& fn) {
+  bool pending_space = false, started = false;
+  for (char32_t c : s) {
+    // ASCII White_Space inline (the same set as text::is_whitespace).
+    if (c < 0x80 ? (c == U' ' || (c >= 0x09 && c <= 0x0D)) : text::is_whitespace(c)) {
+      pending_space = started;
+      continue;
     }
-    while (!ct.norm.empty() && ct.norm.back() == U' ') ct.norm.pop_back();
-    ct.bag = ct.seq;
-    std::sort(ct.bag.begin(), ct.bag.end());
-    out.push_back(std::move(ct));
+    if (pending_space) fn(U' ');
+    pending_space = false;
+    started = true;
+    fn(c);
   }
-  return out;
+}
+
+uint64_t norm_hash(std::u32string_view s) {
+  uint64_t h = 0xCBF29CE484222325ULL;  // FNV-1a over code points
+  for_each_norm_char(s, [&](char32_t c) { h = (h ^ static_cast<uint64_t>(c)) * 0x100000001B3ULL; });
+  return h;
+}
+
+bool same_norm(const ClauseText& x, const ClauseText& y) {
+  if (x.norm_hash != y.norm_hash) return false;
+  std::u32string a, b;
+  for_each_norm_char(x.body, [&](char32_t c) { a.push_back(c); });
+  for_each_norm_char(y.body, [&](char32_t c) { b.push_back(c); });
+  return a == b;
+}
+
+// Token ids of every clause body, from one case-folded tokenization of each
+// whole document (tokenize_pair: both texts on two threads, one id space;
+// the same UAX #29 tokens as per clause, since clause bodies start and end at
+// word boundaries). A clause takes the non-space tokens inside its body.
+void clause_texts(const Document& older, const Document& newer, const detail::TokenSeq& ta,
+                  const detail::TokenSeq& tb, std::vector<ClauseText>& ca,
+                  std::vector<ClauseText>& cb) {
+  auto fill = [](const Document& doc, const detail::TokenSeq& ts, std::vector<ClauseText>& out) {
+    out.reserve(doc.clauses.size());
+    int index = 0;
+    const auto first_at = [&](uint32_t pos) {  // first token starting at or after pos
+      return static_cast<uint32_t>(std::lower_bound(ts.start.begin(), ts.start.end() - 1, pos) -
+                                   ts.start.begin());
+    };
+    for (const auto& c : doc.clauses) {
+      ClauseText ct;
+      ct.clause = &c;
+      ct.index = index++;
+      Span body = c.body.empty() ? c.span : c.body;
+      body.end = std::min<uint32_t>(body.end, static_cast<uint32_t>(doc.text.size()));
+      body.start = std::min(body.start, body.end);
+      ct.body = std::u32string_view(doc.text).substr(body.start, body.size());
+      ct.norm_hash = norm_hash(ct.body);
+      for (uint32_t t = first_at(body.start); t < ts.size() && ts.start[t + 1] <= body.end; ++t) {
+        if (ts.kind(t) != text::TokenKind::space) ct.seq.push_back(ts.id[t]);
+      }
+      ct.bag = ct.seq;
+      std::sort(ct.bag.begin(), ct.bag.end());
+      out.push_back(std::move(ct));
+    }
+  };
+  fill(older, ta, ca);
+  fill(newer, tb, cb);
 }
 
 std::size_t bag_common(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y) {
@@ -197,11 +235,13 @@ struct Group {
 namespace {
 
 std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Document& newer,
-                                            const EditScript* text_script) {
-  detail::Interner interner;
-  const auto ca = clause_texts(older, interner);
-  const auto cb = clause_texts(newer, interner);
-  const uint32_t vocab = interner.size();
+                                            const EditScript* text_script,
+                                            const detail::TokenSeq& ta, const detail::TokenSeq& tb,
+                                            uint32_t vocab) {
+  PhaseTimer timer("map_clauses");
+  std::vector<ClauseText> ca, cb;
+  clause_texts(older, newer, ta, tb, ca, cb);
+  timer.lap("tokens");
   const int na = static_cast<int>(ca.size()), nb = static_cast<int>(cb.size());
 
   // Candidate pairs whose upper bound (bag Dice) reaches the threshold.
@@ -240,8 +280,9 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
       from_script = script_candidates(diff_texts(older.text, newer.text, opt), ca, cb);
     }
   }
-  std::unordered_map<std::u32string, std::vector<int>> by_text;
-  for (int j = 0; j < nb; ++j) by_text[cb[j].norm].push_back(j);
+  // Clauses of the newer version by text hash; a hit is confirmed by same_norm.
+  std::unordered_map<uint64_t, std::vector<int>> by_text;
+  for (int j = 0; j < nb; ++j) by_text[cb[j].norm_hash].push_back(j);
   for (int i = 0; i < na; ++i) {
     auto consider = [&](int j, bool same_text) {
       if (ca[i].clause->level != cb[j].clause->level) return;
@@ -263,14 +304,14 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
       // Same tokens, different spacing or case: below a true 1.0.
       heap.push_back({std::min(dice, 0.999), false, same_number, distance, i, j});
     };
-    const auto exact = by_text.find(ca[i].norm);
-    auto is_exact = [&](int j) {
-      return exact != by_text.end() &&
-             std::binary_search(exact->second.begin(), exact->second.end(), j);
-    };
-    if (exact != by_text.end()) {
-      for (int j : exact->second) consider(j, true);
+    std::vector<int> exact;
+    if (const auto hit = by_text.find(ca[i].norm_hash); hit != by_text.end()) {
+      for (int j : hit->second) {
+        if (same_norm(ca[i], cb[j])) exact.push_back(j);
+      }
     }
+    auto is_exact = [&](int j) { return std::binary_search(exact.begin(), exact.end(), j); };
+    for (int j : exact) consider(j, true);
     if (!all_pairs) {
       for (int j : from_script[static_cast<std::size_t>(i)]) {
         if (!is_exact(j)) consider(j, false);
@@ -281,6 +322,7 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
       if (!is_exact(j)) consider(j, false);
     }
   }
+  timer.lap("candidates");
   std::make_heap(heap.begin(), heap.end(), worse);
   std::vector<int> to_b(na, -1), to_a(nb, -1);
   std::vector<double> sim_a(na, 0.0);
@@ -310,6 +352,7 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
     sim_a[c.i] = c.sim;
   }
 
+  timer.lap("assign");
   std::vector<Group> groups;
   std::vector<bool> grouped_a(na, false), grouped_b(nb, false);
   // Split: one old clause spread over consecutive new clauses; merged: the
@@ -376,6 +419,7 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
   };
   find_spread(ca, cb, to_b, to_a, true);
   find_spread(cb, ca, to_a, to_b, false);
+  timer.lap("split/merge");
 
   // One-to-one pairs; order changes found by a longest increasing subsequence.
   std::vector<int> pair_a, keys;
@@ -389,7 +433,7 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
     Group g;
     g.a = {i};
     g.b = {j};
-    const bool same_text = ca[i].norm == cb[j].norm;
+    const bool same_text = same_norm(ca[i], cb[j]);
     g.similarity = same_text ? 1.0 : sim_a[i];
     const bool same_number = ca[i].clause->number == cb[j].clause->number;
     if (!in_order[k] && g.similarity >= kMovedMin)
@@ -442,15 +486,39 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
   return out;
 }
 
+// Token ids of every clause body come from one case-folded tokenization of
+// each whole document (tokenize_pair: both texts on two threads, one id
+// space; the same UAX #29 tokens as per clause, since clause bodies start and
+// end at word boundaries). A clause takes the non-space tokens in its body.
+std::vector<ClauseMapping> map_clauses_folding(const Document& older, const Document& newer,
+                                               const EditScript* text_script) {
+  Options opt;
+  opt.ignore_case = true;
+  detail::TokenSeq ta, tb;
+  uint32_t vocab = 0;
+  detail::tokenize_pair(older.text, newer.text, opt, ta, tb, vocab);
+  return map_clauses_impl(older, newer, text_script, ta, tb, vocab);
+}
+
 }  // namespace
 
 std::vector<ClauseMapping> map_clauses(const Document& older, const Document& newer) {
-  return map_clauses_impl(older, newer, nullptr);
+  return map_clauses_folding(older, newer, nullptr);
 }
 
 std::vector<ClauseMapping> map_clauses(const Document& older, const Document& newer,
                                        const EditScript& text_script) {
-  return map_clauses_impl(older, newer, &text_script);
+  return map_clauses_folding(older, newer, &text_script);
 }
+
+namespace detail {
+
+std::vector<ClauseMapping> map_clauses_tokens(const Document& older, const Document& newer,
+                                              const EditScript& text_script, const TokenSeq& ta,
+                                              const TokenSeq& tb, uint32_t vocabulary) {
+  return map_clauses_impl(older, newer, &text_script, ta, tb, vocabulary);
+}
+
+}  // namespace detail
 
 }  // namespace cd::diff

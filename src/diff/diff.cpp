@@ -5,31 +5,16 @@
 // and move detection (script.h) -> code point ops.
 #include "diff/diff.h"
 
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
-
+#include "core/phase_timer.h"
 #include "diff/myers.h"
 #include "diff/script.h"
 #include "diff/tokens.h"
+#include "text/fold.h"
 
 namespace cd::diff {
 namespace {
 
 using detail::TokenSeq;
-
-// Phase timings on stderr when CLAUSEDIFF_DIFF_TIMING is set (for bench/diff).
-struct PhaseTimer {
-  bool on = std::getenv("CLAUSEDIFF_DIFF_TIMING") != nullptr;
-  std::chrono::steady_clock::time_point t = std::chrono::steady_clock::now();
-  void lap(const char* what) {
-    if (!on) return;
-    const auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "diff phase %-10s %.3f s\n", what,
-                 std::chrono::duration<double>(now - t).count());
-    t = now;
-  }
-};
 
 // Under ignore_punct, punctuation tokens take no part in the matching: the
 // LCS is computed on the other tokens and mapped back.
@@ -73,15 +58,13 @@ uint32_t non_space(const TokenSeq& s, uint32_t t0, uint32_t t1) {
 
 }  // namespace
 
-EditScript diff_texts(std::u32string_view a, std::u32string_view b, const Options& options,
-                      uint32_t a_base, uint32_t b_base) {
-  EditScript out;
-  TokenSeq ta, tb;
-  uint32_t vocabulary = 0;
-  PhaseTimer timer;
-  detail::tokenize_pair(a, b, options, ta, tb, vocabulary);
-  timer.lap("tokenize");
+namespace detail {
 
+EditScript diff_tokens(std::u32string_view a, std::u32string_view b, const TokenSeq& ta,
+                       const TokenSeq& tb, uint32_t vocabulary, const Options& options,
+                       uint32_t a_base, uint32_t b_base) {
+  EditScript out;
+  PhaseTimer timer("diff_texts");
   bool approximate = false;
   const std::vector<int32_t> match = match_tokens(ta, tb, vocabulary, options, approximate);
   timer.lap("match");
@@ -123,6 +106,52 @@ EditScript diff_texts(std::u32string_view a, std::u32string_view b, const Option
   out.stats.tokens_new = non_space(tb, 0, tb.size());
   out.stats.approximate = approximate;
   timer.lap("moves+ops");
+  return out;
+}
+
+}  // namespace detail
+
+EditScript diff_texts(std::u32string_view a, std::u32string_view b, const Options& options,
+                      uint32_t a_base, uint32_t b_base) {
+  TokenSeq ta, tb;
+  uint32_t vocabulary = 0;
+  detail::tokenize_pair(a, b, options, ta, tb, vocabulary);
+  return detail::diff_tokens(a, b, ta, tb, vocabulary, options, a_base, b_base);
+}
+
+DocumentDiff diff_documents(const Document& older, const Document& newer, const Options& options) {
+  DocumentDiff out;
+  PhaseTimer timer("diff_documents");
+  // Word tokens serve the clause mapping too, unless they are code points
+  // (--chars) or numbers were merged into one id (--ignore-numbering): then
+  // the mapping tokenizes on its own.
+  const bool share = !options.chars && !options.ignore_numbering;
+  if (!share) {
+    out.script = diff_texts(older.text, newer.text, options);
+    out.clauses = map_clauses(older, newer, out.script);
+    return out;
+  }
+  TokenSeq ta, tb;
+  uint32_t vocabulary = 0;
+  detail::Interner interner;
+  detail::tokenize_pair(older.text, newer.text, options, ta, tb, vocabulary, &interner);
+  timer.lap("tokenize");
+  out.script = detail::diff_tokens(older.text, newer.text, ta, tb, vocabulary, options, 0, 0);
+  // The mapping compares case-folded tokens: fold each vocabulary entry once
+  // (the vocabulary is small next to the texts) and rewrite the ids.
+  detail::Interner folded;
+  std::vector<uint32_t> to_folded(vocabulary);
+  std::u32string key;
+  for (uint32_t id = 0; id < vocabulary; ++id) {
+    key.assign(interner.key(id));
+    for (auto& c : key) c = text::fold_char(c);
+    to_folded[id] = folded.intern(key);
+  }
+  for (auto* seq : {&ta, &tb}) {
+    for (auto& id : seq->id) id = to_folded[id];
+  }
+  timer.lap("fold ids");
+  out.clauses = detail::map_clauses_tokens(older, newer, out.script, ta, tb, folded.size());
   return out;
 }
 

@@ -73,6 +73,17 @@ std::vector<ClauseMapping> map_clauses(const Document& older, const Document& ne
 std::vector<ClauseMapping> map_clauses(const Document& older, const Document& newer,
                                        const EditScript& text_script);
 
+// The text diff and the clause mapping of two documents together, as
+// `clausediff diff` reports them: the documents are tokenized once and the
+// mapping reuses the diff's tokens (case-folded) and its equal runs.
+// Same result as diff_texts() then map_clauses(older, newer, script).
+struct DocumentDiff {
+  EditScript script;
+  std::vector<ClauseMapping> clauses;
+};
+DocumentDiff diff_documents(const Document& older, const Document& newer,
+                            const Options& options = {});
+
 // History across N versions: for each clause of the last version, the chain of
 // clause ids back through the versions (via map_clauses between consecutive
 // versions; the chain stops where the clause was inserted), and for each token

@@ -298,12 +298,13 @@ uint32_t Interner::intern(std::u32string_view k) {
 }
 
 void tokenize_pair(std::u32string_view a, std::u32string_view b, const Options& options,
-                   TokenSeq& ta, TokenSeq& tb, uint32_t& vocabulary) {
+                   TokenSeq& ta, TokenSeq& tb, uint32_t& vocabulary, Interner* keep) {
   Interner ia;
   if (a.size() + b.size() < (1u << 17)) {
     tokenize_one(a, options, ia, ta);
     tokenize_one(b, options, ia, tb);
     vocabulary = ia.size();
+    if (keep != nullptr) *keep = std::move(ia);
     return;
   }
   // Large inputs: one thread per text, each with its own table; then b's ids
@@ -316,6 +317,7 @@ void tokenize_pair(std::u32string_view a, std::u32string_view b, const Options& 
   for (uint32_t id = 0; id < ib.size(); ++id) remap[id] = ia.intern(ib.key(id));
   for (auto& id : tb.id) id = remap[id];
   vocabulary = ia.size();
+  if (keep != nullptr) *keep = std::move(ia);
 }
 
 bool is_line_break_token(std::u32string_view text, const TokenSeq& seq, uint32_t t) {

@@ -51,8 +51,20 @@ inline constexpr uint32_t kNumberId = 1;
 // options.chars) and interns their keys into one id space. Large texts are
 // tokenized in chunks cut after line feeds (always a UAX #29 word boundary)
 // and the two texts on two threads.
+// When `keep` is given, it receives the table (ids to keys).
 void tokenize_pair(std::u32string_view a, std::u32string_view b, const Options& options,
-                   TokenSeq& ta, TokenSeq& tb, uint32_t& vocabulary);
+                   TokenSeq& ta, TokenSeq& tb, uint32_t& vocabulary, Interner* keep = nullptr);
+
+// diff_texts after tokenization (diff.cpp).
+EditScript diff_tokens(std::u32string_view a, std::u32string_view b, const TokenSeq& ta,
+                       const TokenSeq& tb, uint32_t vocabulary, const Options& options,
+                       uint32_t a_base, uint32_t b_base);
+
+// map_clauses with the documents' whole-text tokens already made, their ids
+// case-folded into one space of `vocabulary` ids (clause_map.cpp).
+std::vector<ClauseMapping> map_clauses_tokens(const Document& older, const Document& newer,
+                                              const EditScript& text_script, const TokenSeq& ta,
+                                              const TokenSeq& tb, uint32_t vocabulary);
 
 // The same tokens as text::tokenize (ICU, UAX #29 word boundaries) for
 // ASCII-only text, computed directly: the rules that apply to ASCII are few

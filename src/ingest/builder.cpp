@@ -30,7 +30,8 @@ void TextBuilder::push(char32_t c, uint32_t byte) {
 }
 
 void TextBuilder::push(std::u32string_view s, const uint32_t* bytes) {
-  for (std::size_t i = 0; i < s.size(); ++i) push(s[i], bytes[i]);
+  text_.append(s);
+  bytes_.insert(bytes_.end(), bytes, bytes + s.size());
 }
 
 void TextBuilder::separate(uint32_t byte) {
@@ -40,6 +41,18 @@ void TextBuilder::separate(uint32_t byte) {
 }
 
 void TextBuilder::finish(Document& doc, uint32_t end_byte) {
+  if (text::is_nfc_identity(text_)) {
+    // Already NFC (nearly every treaty text): the builder's text and byte
+    // map become the document's as they are, without an origin map or copies.
+    doc.text = std::move(text_);
+    doc.source.byte_of = std::move(bytes_);
+    doc.source.byte_of.push_back(end_byte);
+    doc.blocks = std::move(blocks_);
+    text_.clear();
+    bytes_.clear();
+    blocks_.clear();
+    return;
+  }
   auto n = text::nfc(text_);
   doc.text = std::move(n.text);
   doc.source.byte_of.resize(doc.text.size() + 1);

@@ -8,6 +8,7 @@
 // up commitments that are not there. CRLF and lone CR become LF (the byte map
 // keeps pointing at the original bytes).
 #include <algorithm>
+#include <optional>
 
 #include "core/utf8.h"
 #include "ingest/reader.h"
@@ -74,6 +75,34 @@ Utf8Decoded decode_utf16(std::string_view bytes, bool little, std::vector<uint32
   return out;
 }
 
+// The common case in one pass: ASCII without CR or NUL (after an optional
+// UTF-8 BOM), where each code point is its byte. Returns nothing when the
+// general path is needed (any byte >= 0x80, CR, or NUL).
+struct PlainAscii {
+  Decoded d;
+  std::size_t controls = 0;
+};
+std::optional<PlainAscii> decode_plain_ascii(std::string_view bytes, uint32_t base) {
+  for (std::size_t i = base; i < bytes.size(); ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c >= 0x80 || c == '\r' || c == '\0') return std::nullopt;
+  }
+  PlainAscii out;
+  const std::size_t n = bytes.size() - base;
+  out.d.text.resize(n);
+  out.d.byte_of.resize(n + 1);
+  out.d.line_starts.push_back(base);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(bytes[base + i]);
+    out.d.text[i] = c;
+    out.d.byte_of[i] = static_cast<uint32_t>(base + i);
+    if (c == '\n') out.d.line_starts.push_back(static_cast<uint32_t>(base + i + 1));
+    if (is_control(c)) ++out.controls;
+  }
+  out.d.byte_of[n] = static_cast<uint32_t>(bytes.size());
+  return out;
+}
+
 }  // namespace
 
 SourceMap::Position position_in(const std::vector<uint32_t>& line_starts, uint32_t byte) {
@@ -97,6 +126,21 @@ Result<Decoded> decode_source(std::string_view bytes, const std::string& path) {
   if (pdf) {
     return Status::error(ErrorCode::invalid_input, "binary content (a PDF file), not text", path)
         .with_hint("extract the text first (e.g. pdftotext FILE out.txt) and give the .txt");
+  }
+  if (!bom16le && !bom16be) {
+    if (auto fast = decode_plain_ascii(bytes, bom8 ? 3 : 0)) {
+      if (fast->controls > 0 && fast->controls * 100 > fast->d.text.size()) {
+        return Status::error(ErrorCode::invalid_input,
+                             "binary content (more than 1% control characters), not text", path)
+            .with_hint(
+                "give a UTF-8 or UTF-16 (with BOM) text file; convert other files to text first");
+      }
+      if (std::all_of(fast->d.text.begin(), fast->d.text.end(), is_space_cp)) {
+        return Status::error(ErrorCode::invalid_input, "empty file", path)
+            .with_hint("the file holds only white space");
+      }
+      return std::move(fast->d);
+    }
   }
   Utf8Decoded raw;
   std::vector<uint32_t> bad;

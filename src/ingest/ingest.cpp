@@ -2,6 +2,8 @@
 // the metadata every Document carries (see ingest.h).
 #include "ingest/ingest.h"
 
+#include "core/phase_timer.h"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -46,8 +48,10 @@ std::string detect_format(const std::string& path, std::string_view bytes) {
 
 Result<Document> ingest_bytes(std::string_view bytes, const std::string& path,
                               const Options& options) {
+  PhaseTimer timer("ingest");
   auto decoded = decode_source(bytes, path);
   if (!decoded.ok()) return decoded.status();
+  timer.lap("decode");
   const Decoded& d = decoded.value();
 
   std::string format = options.format.empty() ? detect_format(path, bytes) : lower(options.format);
@@ -68,6 +72,7 @@ Result<Document> ingest_bytes(std::string_view bytes, const std::string& path,
   doc.meta.sha256 = sha256_hex(bytes);
   doc.source.source_bytes_sha = doc.meta.sha256;
   doc.source.line_starts = d.line_starts;
+  timer.lap("sha256");
 
   std::map<std::string, std::string> header;
   TextBuilder b;
@@ -102,7 +107,14 @@ Result<Document> ingest_bytes(std::string_view bytes, const std::string& path,
     if (st.path.empty()) st.path = path;
     return st;
   }
-  b.finish(doc, d.byte_of.empty() ? 0 : d.byte_of.back());
+  timer.lap("read");
+  // The builder holds its own copy of the text now: free the decoded one
+  // before finish() so that the two are never alive with NFC's output.
+  const uint32_t end_byte = d.byte_of.empty() ? 0 : d.byte_of.back();
+  std::u32string().swap(decoded.value().text);
+  std::vector<uint32_t>().swap(decoded.value().byte_of);
+  b.finish(doc, end_byte);
+  timer.lap("finish");
   if (doc.meta.title.empty() && !doc.blocks.empty() &&
       (doc.blocks[0].kind == BlockKind::title || doc.blocks[0].kind == BlockKind::heading)) {
     doc.meta.title = doc.utf8(doc.blocks[0].span);  // "# Title" names a Markdown file

@@ -3,9 +3,12 @@
 // documented order.
 #include "report/json.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
+
+#include "report/json_writer.h"
 
 namespace cd::report {
 namespace {
@@ -243,43 +246,125 @@ std::string annotate_json(const Document& doc, const std::vector<Annotation>& an
   return dump(j);
 }
 
+namespace {
+
+void write_meta(JsonWriter& w, const DocumentMeta& m) {
+  w.begin_object();
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"id", &m.id},         {"title", &m.title},   {"date", &m.date},        {"kind", &m.kind},
+      {"genre", &m.genre},   {"source", &m.source}, {"path", &m.path},        {"sha256", &m.sha256},
+      {"format", &m.format}, {"status", &m.status}, {"verified", &m.verified}};
+  for (const auto& [k, v] : fields) {
+    w.key(k);
+    w.string(*v);
+  }
+  w.end_object();
+}
+
+void write_ids(JsonWriter& w, const std::vector<std::string>& ids) {
+  if (ids.empty()) {
+    w.null();
+  } else if (ids.size() == 1) {
+    w.string(ids.front());
+  } else {
+    w.begin_array();
+    for (const auto& id : ids) w.string(id);
+    w.end_array();
+  }
+}
+
+std::u32string_view span_text(const Document& doc, Span s) {
+  const auto n = static_cast<uint32_t>(doc.text.size());
+  const uint32_t a = std::min(s.start, n);
+  const uint32_t b = std::min(std::max(s.end, a), n);
+  return std::u32string_view(doc.text).substr(a, b - a);
+}
+
+}  // namespace
+
+// Streamed (json_writer.h): the ops of a 10 MB diff are too many for a DOM.
+// Same bytes as the DOM renderers would give; the golden tests hold it.
 std::string diff_json(const Document& older, const Document& newer, const EditScript& script,
                       const std::vector<ClauseMapping>& clauses) {
-  Json j;
-  j["old"] = meta_json(older.meta);
-  j["new"] = meta_json(newer.meta);
-  Json ops = Json::array();
-  for (const auto& op : script.ops) ops.push_back(diff_op_json(op, older, newer, false));
-  j["ops"] = ops;
-  Json cl = Json::array();
+  std::string out;
+  out.reserve(2 * (older.text.size() + newer.text.size()) + 128 * script.ops.size() + 4096);
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("old");
+  write_meta(w, older.meta);
+  w.key("new");
+  write_meta(w, newer.meta);
+  w.key("ops");
+  w.begin_array();
+  for (const auto& op : script.ops) {
+    w.begin_object();
+    w.key("op");
+    w.string(op.op == OpKind::equal ? "equal" : op.op == OpKind::del ? "delete" : "insert");
+    w.key("old_start");
+    w.number(uint64_t{op.a.start});
+    w.key("old_end");
+    w.number(uint64_t{op.a.end});
+    w.key("new_start");
+    w.number(uint64_t{op.b.start});
+    w.key("new_end");
+    w.number(uint64_t{op.b.end});
+    w.key("text");
+    w.text(op.op == OpKind::ins ? span_text(newer, op.b) : span_text(older, op.a));
+    if (op.move >= 0) {
+      w.key("move");
+      w.number(int64_t{op.move});
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("clauses");
+  w.begin_array();
   for (const auto& m : clauses) {
-    Json mj;
-    mj["old"] = ids_json(m.a);
-    mj["new"] = ids_json(m.b);
-    mj["status"] = m.status;
-    mj["similarity"] = std::round(m.similarity * 1000.0) / 1000.0;
-    cl.push_back(mj);
+    w.begin_object();
+    w.key("old");
+    write_ids(w, m.a);
+    w.key("new");
+    write_ids(w, m.b);
+    w.key("status");
+    w.string(m.status);
+    w.key("similarity");
+    w.number(std::round(m.similarity * 1000.0) / 1000.0);
+    w.end_object();
   }
-  j["clauses"] = cl;
-  Json moves = Json::array();
+  w.end_array();
+  w.key("moves");
+  w.begin_array();
   for (const auto& m : script.moves) {
-    Json mj;
-    mj["old_start"] = m.a.start;
-    mj["old_end"] = m.a.end;
-    mj["new_start"] = m.b.start;
-    mj["new_end"] = m.b.end;
-    mj["text"] = older.utf8(m.a);
-    moves.push_back(mj);
+    w.begin_object();
+    w.key("old_start");
+    w.number(uint64_t{m.a.start});
+    w.key("old_end");
+    w.number(uint64_t{m.a.end});
+    w.key("new_start");
+    w.number(uint64_t{m.b.start});
+    w.key("new_end");
+    w.number(uint64_t{m.b.end});
+    w.key("text");
+    w.text(span_text(older, m.a));
+    w.end_object();
   }
-  j["moves"] = moves;
-  Json st;
-  st["tokens_old"] = script.stats.tokens_old;
-  st["tokens_new"] = script.stats.tokens_new;
-  st["tokens_deleted"] = script.stats.tokens_deleted;
-  st["tokens_inserted"] = script.stats.tokens_inserted;
-  st["approximate"] = script.stats.approximate;
-  j["stats"] = st;
-  return dump(j);
+  w.end_array();
+  w.key("stats");
+  w.begin_object();
+  w.key("tokens_old");
+  w.number(uint64_t{script.stats.tokens_old});
+  w.key("tokens_new");
+  w.number(uint64_t{script.stats.tokens_new});
+  w.key("tokens_deleted");
+  w.number(uint64_t{script.stats.tokens_deleted});
+  w.key("tokens_inserted");
+  w.number(uint64_t{script.stats.tokens_inserted});
+  w.key("approximate");
+  w.boolean(script.stats.approximate);
+  w.end_object();
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 std::string compare_json(const Comparison& c) { return dump(comparison_value(c)); }

@@ -71,6 +71,7 @@ struct Frame {
 class TreeBuilder {
  public:
   explicit TreeBuilder(Document& doc) : doc_(doc), unit_(doc.blocks.size(), kNone) {}
+  bool sentences = true;  // Options::sentences
 
   void run() {
     const std::string& f = doc_.meta.format;
@@ -400,6 +401,7 @@ class TreeBuilder {
     }
     doc_.clauses = clauses_;
     doc_.sentences.clear();
+    if (!sentences) return;
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       for (const Span& s : block_sentences(i)) {
         Sentence sen;
@@ -414,11 +416,12 @@ class TreeBuilder {
 
 }  // namespace
 
-void build(Document& doc) {
+void build(Document& doc, const Options& options) {
   if (doc.is_report()) {
     // Reports are compared by sentences (contract.md): no clauses.
     doc.clauses.clear();
     doc.sentences.clear();
+    if (!options.sentences) return;
     for (const Block& b : doc.blocks) {
       for (const Span& s : sentences_of(doc, b.span)) {
         Sentence sen;
@@ -429,7 +432,9 @@ void build(Document& doc) {
     }
     return;
   }
-  TreeBuilder(doc).run();
+  TreeBuilder builder(doc);
+  builder.sentences = options.sentences;
+  builder.run();
 }
 
 }  // namespace cd::structure

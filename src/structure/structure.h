@@ -18,8 +18,15 @@
 
 namespace cd::structure {
 
+struct Options {
+  // Sentence segmentation is the costly half of build() (ICU's UAX #29
+  // sentence iterator); commands that compare by clauses only (diff,
+  // history) turn it off and get doc.sentences empty.
+  bool sentences = true;
+};
+
 // Fills doc.clauses and doc.sentences (replacing what was there).
-void build(Document& doc);
+void build(Document& doc, const Options& options = {});
 
 // "V" -> 5, "xiv" -> 14; 0 when `s` is not a Roman numeral.
 int roman_to_int(const std::string& s);

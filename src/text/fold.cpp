@@ -5,6 +5,13 @@
 namespace cd::text {
 
 char32_t fold_char(char32_t c, const FoldOptions& opt) {
+  // ASCII: no quote, dash or space folds apply, and ICU's default case fold
+  // is A-Z -> a-z; answered here because this runs once per character of
+  // every text compared.
+  if (c < 0x80) {
+    if (opt.compat && (c == 0x0B || c == 0x0C || c == U'\r')) return U' ';
+    return opt.case_fold && c >= U'A' && c <= U'Z' ? c + 32 : c;
+  }
   if (opt.quotes_dashes) {
     switch (c) {
       case U'\u2018':
@@ -48,8 +55,16 @@ std::u32string fold(std::u32string_view text, const FoldOptions& opt) {
   return out;
 }
 
-bool is_letter_or_digit(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) != 0; }
-bool is_whitespace(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0; }
+bool is_letter_or_digit(char32_t c) {
+  if (c < 0x80)
+    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9');
+  return u_isalnum(static_cast<UChar32>(c)) != 0;
+}
+bool is_whitespace(char32_t c) {
+  // ASCII White_Space: TAB, LF, VT, FF, CR and SPACE (and nothing else < 0x80).
+  if (c < 0x80) return c == U' ' || (c >= 0x09 && c <= 0x0D);
+  return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0;
+}
 bool is_punct(char32_t c) { return u_ispunct(static_cast<UChar32>(c)) != 0; }
 
 }  // namespace cd::text

@@ -17,6 +17,24 @@ const icu::Normalizer2& nfc_instance() {
 
 }  // namespace
 
+bool is_nfc_identity(std::u32string_view in) {
+  const icu::Normalizer2& norm = nfc_instance();
+  std::size_t i = 0;
+  while (i < in.size()) {
+    if (in[i] < 0x300 && (i + 1 == in.size() || in[i + 1] < 0x300)) {  // see nfc()
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < in.size() && !norm.hasBoundaryBefore(static_cast<UChar32>(in[j]))) ++j;
+    for (std::size_t k = i; k < j; ++k) {
+      if (!norm.isInert(static_cast<UChar32>(in[k]))) return false;
+    }
+    i = j;
+  }
+  return true;
+}
+
 Normalized nfc(std::u32string_view in) {
   const icu::Normalizer2& norm = nfc_instance();
   Normalized out;

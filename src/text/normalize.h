@@ -26,4 +26,9 @@ struct Normalized {
 // NFC (Unicode Standard Annex #15). Never fails: ICU errors are bugs.
 Normalized nfc(std::u32string_view input);
 
+// True when nfc(input) would return the input unchanged with origin[i] = i,
+// by the same test nfc() applies chunk by chunk (runs below U+0300, ICU's
+// isInert). Lets a caller keep its text and offsets and skip the copies.
+bool is_nfc_identity(std::u32string_view input);
+
 }  // namespace cd::text

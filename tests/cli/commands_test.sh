@@ -61,6 +61,15 @@ for o in d["ops"]:
     assert o["old_start"] <= o["old_end"] and o["new_start"] <= o["new_end"]
 ' "diff ops reproduce both canonical texts"
 
+# The two versions load on two threads: a failure names the first bad
+# argument in order, whichever thread finishes first (regression guard).
+for i in 1 2 3; do
+  run diff missing-old.txt missing-new.txt; expect_rc 2 "diff missing files"
+  expect_err "missing-old.txt: error: no such file" "diff names the first missing file"
+done
+run diff "$NAT" missing-new.txt; expect_rc 2 "diff second missing"
+expect_err "missing-new.txt: error: no such file" "diff names the missing second file"
+
 # compare: the skeleton issue's acceptance: Article 5 against the reported draft
 run compare "$NAT" "$DRAFT" --unit art5 --format json; expect_rc 1 "compare differs"
 py '

@@ -252,3 +252,43 @@ TEST_CASE("HTML: article text only, entities decoded, map on the source") {
   CHECK(d.blocks[2].kind == BlockKind::list_item);
   check_map(d, src);
 }
+
+TEST_CASE("plain ASCII fast path: same document as the general decoder") {
+  // decode_source() reads ASCII without CR in one pass; a CR (or any byte
+  // >= 0x80) takes the general path. The same text both ways must give the
+  // same canonical text, blocks and line numbers.
+  const std::string lf = "Article 1\nThe Parties agree.\n\nArticle 2\nEach Party shall act.\n";
+  std::string crlf;
+  for (char c : lf) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  const Document fast = ok(lf, "a.txt");
+  const Document general = ok(crlf, "a.txt");
+  CHECK(fast.text == general.text);
+  REQUIRE(fast.blocks.size() == general.blocks.size());
+  for (std::size_t i = 0; i < fast.blocks.size(); ++i)
+    CHECK(fast.blocks[i].span == general.blocks[i].span);
+  REQUIRE(fast.source.line_starts.size() == general.source.line_starts.size());
+  for (uint32_t cp = 0; cp < fast.text.size(); ++cp) {
+    CHECK(fast.source.position_of(cp).line == general.source.position_of(cp).line);
+    CHECK(fast.source.byte_of[cp] == cp);  // identity map for ASCII
+  }
+  check_map(fast, lf);
+  // With a UTF-8 BOM, every offset is 3 bytes on.
+  const Document bom = ok("\xEF\xBB\xBF" + lf, "a.txt");
+  CHECK(bom.text == fast.text);
+  CHECK(bom.source.byte_of[0] == 3);
+  CHECK(bom.source.byte_of.back() == lf.size() + 3);
+}
+
+TEST_CASE("plain ASCII fast path: refusals are the general path's") {
+  auto blank = ingest::ingest_bytes(" \n\t\n", "blank.txt");
+  REQUIRE(!blank.ok());
+  CHECK(blank.status().message == "empty file");
+  std::string controls(50, '\x01');
+  controls += "text";
+  auto bin = ingest::ingest_bytes(controls, "bin.txt");
+  REQUIRE(!bin.ok());
+  CHECK(bin.status().message.find("control characters") != std::string::npos);
+}

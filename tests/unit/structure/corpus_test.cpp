@@ -248,3 +248,22 @@ TEST_CASE("USLM: S.Con.Res. 13 versions have recitals and resolved paragraphs") 
     for (const auto& c : d.clauses) CHECK(c.id.find("-2") == std::string::npos);
   }
 }
+
+TEST_CASE("structure without sentences: the same clauses, no sentences (diff, history)") {
+  auto doc =
+      ingest::ingest_file(testing::repo_path("corpus/texts/01_north_atlantic_treaty_1949.txt"));
+  REQUIRE(doc.ok());
+  Document with = doc.value(), without = doc.value();
+  structure::build(with);
+  structure::Options opt;
+  opt.sentences = false;
+  structure::build(without, opt);
+  CHECK(!with.sentences.empty());
+  CHECK(without.sentences.empty());
+  REQUIRE(with.clauses.size() == without.clauses.size());
+  for (std::size_t i = 0; i < with.clauses.size(); ++i) {
+    CHECK(with.clauses[i].id == without.clauses[i].id);
+    CHECK(with.clauses[i].span == without.clauses[i].span);
+    CHECK(with.clauses[i].body == without.clauses[i].body);
+  }
+}

@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
 
 #include "core/utf8.h"
 #include "text/fold.h"
@@ -72,4 +73,34 @@ TEST_CASE("segment: code points outside the BMP keep code point offsets") {
   auto toks = text::tokenize(t);
   for (std::size_t i = 1; i < toks.size(); ++i) CHECK(toks[i].span.start == toks[i - 1].span.end);
   CHECK(toks.back().span.end == t.size());
+}
+
+TEST_CASE("is_nfc_identity: agrees with nfc()") {
+  for (const std::u32string& s :
+       {std::u32string(U"The Parties agree"), std::u32string(U"caf\u00E9"),
+        std::u32string(U"cafe\u0301"), std::u32string(U"\u1100\u1161"),  // Hangul L+V composes
+        std::u32string(U"A\u030A"), std::u32string(U"x\u0323\u0307"), std::u32string()}) {
+    const auto n = text::nfc(s);
+    bool identity = n.text == s;
+    for (std::size_t i = 0; identity && i <= s.size(); ++i) identity = n.origin[i] == i;
+    CHECK_MESSAGE(text::is_nfc_identity(s) == identity, to_u8(s));
+  }
+}
+
+TEST_CASE("fold and classes: the ASCII fast paths agree with ICU") {
+  // fold_char, is_whitespace and is_letter_or_digit answer ASCII without
+  // ICU; the answers must be ICU's (default case folding, White_Space, alnum).
+  for (char32_t c = 0; c < 0x80; ++c) {
+    INFO("code point " << static_cast<int>(c));
+    // compat folding turns White_Space other than space, LF and TAB into ' '.
+    const bool other_space = c == 0x0B || c == 0x0C || c == U'\r';
+    const auto icu_fold =
+        static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+    CHECK(text::fold_char(c) == (other_space ? U' ' : icu_fold));
+    CHECK(text::is_whitespace(c) == (u_isUWhiteSpace(static_cast<UChar32>(c)) != 0));
+    CHECK(text::is_letter_or_digit(c) == (u_isalnum(static_cast<UChar32>(c)) != 0));
+    text::FoldOptions keep_case;
+    keep_case.case_fold = false;
+    CHECK(text::fold_char(c, keep_case) == (other_space ? U' ' : c));
+  }
 }
