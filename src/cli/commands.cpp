@@ -180,6 +180,8 @@ Run add_diff(CLI::App& app) {
   app.add_flag("--ignore-numbering", opt->ignore_numbering, "Ignore clause numbers");
   app.add_flag("--chars", opt->chars, "Character granularity instead of words");
   app.add_flag("--minimal", opt->minimal, "Minimal edit script, no readability cleanup");
+  app.add_flag("--exact-moves{false}", opt->edited_moves,
+               "Only moves of unchanged text (not moved-and-edited paragraphs)");
   return [c, files, opt]() {
     PhaseTimer timer("diff");
     c->docs.structure.sentences = false;  // the diff compares clauses and text only

@@ -69,7 +69,7 @@ EditScript diff_tokens(std::u32string_view a, std::u32string_view b, const Token
   const std::vector<int32_t> match = match_tokens(ta, tb, vocabulary, options, approximate);
   timer.lap("match");
   std::vector<detail::TokOp> ops = detail::ops_from_matches(match, tb.size());
-  const detail::Pair pair{a, b, ta, tb};
+  const detail::Pair pair{a, b, ta, tb, options.edited_moves};
   if (options.ignore_punct) detail::absorb_punct_changes(ops, pair);
   if (!options.minimal) detail::cleanup(ops, pair);
   timer.lap("cleanup");
@@ -101,7 +101,8 @@ EditScript diff_tokens(std::u32string_view a, std::u32string_view b, const Token
     if (o.kind == OpKind::del) out.stats.tokens_deleted += non_space(ta, o.a0, o.a1);
     if (o.kind == OpKind::ins) out.stats.tokens_inserted += non_space(tb, o.b0, o.b1);
   }
-  for (const auto& m : moves) out.moves.push_back({span_a(m.a0, m.a1), span_b(m.b0, m.b1)});
+  for (const auto& m : moves)
+    out.moves.push_back({span_a(m.a0, m.a1), span_b(m.b0, m.b1), m.similarity});
   out.stats.tokens_old = non_space(ta, 0, ta.size());
   out.stats.tokens_new = non_space(tb, 0, tb.size());
   out.stats.approximate = approximate;

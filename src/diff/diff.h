@@ -18,7 +18,9 @@
 // best boundary (diff-match-patch's semantic cleanup idea), for display.
 // Moves are deleted and inserted runs (whole changes or paragraphs inside
 // them) with the same case-folded, whitespace-normalized text of at least
-// `min_move_tokens` words; both ops carry DiffOp::move.
+// `min_move_tokens` words, or (edited_moves) of 8+ words with an LCS ratio of
+// at least 0.8 (moved, then edited); both ops carry DiffOp::move, and
+// Move::similarity says how much of the text survived the move.
 // Guarantee: the ops cover both texts in order; concatenating the text of
 // equal+del ops gives the old text exactly, equal+ins the new one. Adjacent
 // ops of one kind (and move) are merged; a del op has an empty b span at the
@@ -50,6 +52,7 @@ struct Options {
   bool chars = false;              // character granularity instead of words
   bool minimal = false;            // no readability cleanup
   bool detect_moves = true;
+  bool edited_moves = true;        // also moves whose text was edited (LCS ratio >= 0.8)
   uint32_t min_move_tokens = 4;    // a moved run must hold at least this many word tokens
   uint64_t max_cost = 50'000'000;  // bound on the O(ND) search (approximate beyond)
 };

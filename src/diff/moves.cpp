@@ -4,11 +4,19 @@
 // --color-moved and of VS Code's move detector. We pair whole changes, then
 // paragraphs inside changes (a moved paragraph often sits in a larger
 // change), comparing case-folded text with whitespace runs collapsed.
+// Then moved text that was also edited: a deleted and an inserted run of at
+// least kEditedMinWords words whose token sequences have an LCS ratio
+// (2 * LCS / (|x| + |y|)) of at least kEditedMin. Candidates come from an
+// inverted index over each deleted run's rarest tokens and must pass the
+// bag-of-tokens Dice bound (an upper bound of the LCS ratio) before an LCS
+// is computed, so the pass stays near linear on large drafts.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 #include <unordered_map>
 
+#include "diff/myers.h"
 #include "diff/script.h"
 #include "text/fold.h"
 
@@ -21,7 +29,57 @@ struct Candidate {
   bool whole;
   std::u32string key;
   bool used = false;
+  uint32_t words = 0;
 };
+
+// An edited move must be this long (shorter runs pair by chance) and this
+// similar (four words in five kept, in order).
+constexpr uint32_t kEditedMinWords = 8;
+constexpr double kEditedMin = 0.8;
+constexpr std::size_t kRareTokens = 4;  // index entries per deleted run
+constexpr std::size_t kMaxProbes = 64;  // deleted runs tried per inserted run
+
+std::vector<uint32_t> word_ids(const TokenSeq& q, uint32_t t0, uint32_t t1) {
+  std::vector<uint32_t> ids;
+  for (uint32_t t = t0; t < t1; ++t) {
+    if (q.kind(t) != text::TokenKind::space) ids.push_back(q.id[t]);
+  }
+  return ids;
+}
+
+std::size_t sorted_common(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y) {
+  std::size_t i = 0, j = 0, n = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i] < y[j]) {
+      ++i;
+    } else if (y[j] < x[i]) {
+      ++j;
+    } else {
+      ++n, ++i, ++j;
+    }
+  }
+  return n;
+}
+
+// LCS ratio of two id sequences, through the diff's own matcher on ids made
+// dense for the pair (the matcher sizes its tables by the vocabulary).
+double lcs_ratio(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y) {
+  if (x.empty() || y.empty()) return 0.0;
+  std::unordered_map<uint32_t, uint32_t> dense;
+  auto remap = [&](const std::vector<uint32_t>& v) {
+    std::vector<uint32_t> out;
+    out.reserve(v.size());
+    for (uint32_t id : v) out.push_back(dense.emplace(id, dense.size()).first->second);
+    return out;
+  };
+  const auto dx = remap(x);
+  const auto dy = remap(y);
+  Matcher m(dx, dy, static_cast<uint32_t>(dense.size()), {});
+  m.run();
+  std::size_t common = 0;
+  for (int32_t v : m.match_of_a()) common += v >= 0;
+  return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());
+}
 
 std::u32string normalized(std::u32string_view s, const TokenSeq& q, uint32_t t0, uint32_t t1) {
   std::u32string out;
@@ -61,8 +119,10 @@ void add_candidates(std::vector<Candidate>& out, std::size_t op, uint32_t t0, ui
                     std::u32string_view s, const TokenSeq& q, uint32_t min_tokens) {
   auto add = [&](uint32_t x0, uint32_t x1, bool whole) {
     trim(q, x0, x1);
-    if (x0 >= x1 || word_count(q, x0, x1) < min_tokens) return;
-    out.push_back({op, x0, x1, whole, normalized(s, q, x0, x1)});
+    if (x0 >= x1) return;
+    const uint32_t words = word_count(q, x0, x1);
+    if (words < min_tokens) return;
+    out.push_back({op, x0, x1, whole, normalized(s, q, x0, x1), false, words});
   };
   add(t0, t1, true);
   std::vector<std::pair<uint32_t, uint32_t>> paras;
@@ -132,6 +192,80 @@ std::vector<TokMove> detect_moves(std::vector<TokOp>& ops, const Pair& p, uint32
         hits[del.op].push_back({del.t0, del.t1, id});
         hits[ins.op].push_back({ins.t0, ins.t1, id});
         break;
+      }
+    }
+  }
+  // Edited moves among what is left (see the file comment).
+  if (p.edited_moves) {
+    std::vector<std::vector<uint32_t>> del_ids(dels.size()), del_bag(dels.size());
+    std::unordered_map<uint32_t, uint32_t> df;  // id -> deleted runs holding it
+    for (std::size_t i = 0; i < dels.size(); ++i) {
+      if (!usable(dels[i]) || dels[i].words < kEditedMinWords) continue;
+      del_ids[i] = word_ids(p.ta, dels[i].t0, dels[i].t1);
+      del_bag[i] = del_ids[i];
+      std::sort(del_bag[i].begin(), del_bag[i].end());
+      del_bag[i].erase(std::unique(del_bag[i].begin(), del_bag[i].end()), del_bag[i].end());
+      for (uint32_t id : del_bag[i]) ++df[id];
+      // Back to the multiset for the Dice bound.
+      del_bag[i] = del_ids[i];
+      std::sort(del_bag[i].begin(), del_bag[i].end());
+    }
+    auto rarest = [&](const std::vector<uint32_t>& bag) {
+      std::vector<std::pair<uint32_t, uint32_t>> by_df;  // (df, id), distinct ids
+      for (std::size_t k = 0; k < bag.size(); ++k) {
+        if (k > 0 && bag[k] == bag[k - 1]) continue;
+        const auto it = df.find(bag[k]);
+        if (it != df.end()) by_df.emplace_back(it->second, bag[k]);
+      }
+      std::sort(by_df.begin(), by_df.end());
+      if (by_df.size() > kRareTokens) by_df.resize(kRareTokens);
+      return by_df;
+    };
+    std::unordered_map<uint32_t, std::vector<std::size_t>> postings;
+    for (std::size_t i = 0; i < dels.size(); ++i) {
+      if (del_ids[i].empty()) continue;
+      for (const auto& [n, id] : rarest(del_bag[i])) postings[id].push_back(i);
+    }
+    for (int pass = 0; pass < 2 && !postings.empty(); ++pass) {
+      for (auto& ins : inss) {
+        if (!usable(ins) || (pass == 0 && !ins.whole) || ins.words < kEditedMinWords) continue;
+        const auto ids = word_ids(p.tb, ins.t0, ins.t1);
+        auto bag = ids;
+        std::sort(bag.begin(), bag.end());
+        std::vector<std::size_t> probes;
+        for (const auto& [n, id] : rarest(bag)) {
+          const auto it = postings.find(id);
+          if (it == postings.end()) continue;
+          for (std::size_t di : it->second) {
+            if (probes.size() < kMaxProbes &&
+                std::find(probes.begin(), probes.end(), di) == probes.end())
+              probes.push_back(di);
+          }
+        }
+        std::sort(probes.begin(), probes.end());  // deterministic: document order
+        double best = 0.0;
+        std::size_t best_di = SIZE_MAX;
+        for (std::size_t di : probes) {
+          Candidate& del = dels[di];
+          if (!usable(del) || (pass == 0 && !del.whole)) continue;
+          // A deletion right before the insertion is one change (text
+          // rewritten in place), not a move.
+          if (del.op + 1 == ins.op) continue;
+          const double total = static_cast<double>(ids.size() + del_ids[di].size());
+          const double dice = 2.0 * static_cast<double>(sorted_common(bag, del_bag[di])) / total;
+          if (dice < kEditedMin || dice <= best) continue;
+          const double r = lcs_ratio(del_ids[di], ids);
+          if (r >= kEditedMin && r > best) best = r, best_di = di;
+        }
+        if (best_di == SIZE_MAX) continue;
+        Candidate& del = dels[best_di];
+        const int id = static_cast<int>(moves.size());
+        moves.push_back({del.t0, del.t1, ins.t0, ins.t1, std::round(best * 1000.0) / 1000.0});
+        del.used = ins.used = true;
+        op_state[del.op] = del.whole ? 1 : 2;
+        op_state[ins.op] = ins.whole ? 1 : 2;
+        hits[del.op].push_back({del.t0, del.t1, id});
+        hits[ins.op].push_back({ins.t0, ins.t1, id});
       }
     }
   }

@@ -26,6 +26,7 @@ struct Pair {
   std::u32string_view a, b;
   const TokenSeq& ta;
   const TokenSeq& tb;
+  bool edited_moves = true;  // Options::edited_moves
 };
 
 // Ops from a monotone matching (match[i] = matched j or -1): equal runs, and
@@ -48,9 +49,11 @@ void cleanup(std::vector<TokOp>& ops, const Pair& p);
 
 // Pairs deleted and inserted runs with the same folded, whitespace-normalized
 // text (whole ops or paragraphs within them) of at least min_tokens word
-// tokens; splits ops so each moved run is its own op with `move` set.
+// tokens, then (p.edited_moves) runs of 8+ words that were moved and edited
+// (LCS ratio >= 0.8); splits ops so each moved run is its own op with `move`.
 struct TokMove {
   uint32_t a0, a1, b0, b1;
+  double similarity = 1.0;  // 1 for an exact move, the LCS ratio for an edited one
 };
 std::vector<TokMove> detect_moves(std::vector<TokOp>& ops, const Pair& p, uint32_t min_tokens);
 

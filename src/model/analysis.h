@@ -49,8 +49,9 @@ struct DiffOp {
 };
 
 struct Move {
-  Span a;  // where the text was in the old version
-  Span b;  // where it is in the new one
+  Span a;                   // where the text was in the old version
+  Span b;                   // where it is in the new one
+  double similarity = 1.0;  // 1: moved unchanged; below 1: moved and edited (LCS ratio)
 };
 
 struct DiffStats {

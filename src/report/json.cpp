@@ -346,6 +346,12 @@ std::string diff_json(const Document& older, const Document& newer, const EditSc
     w.number(uint64_t{m.b.end});
     w.key("text");
     w.text(span_text(older, m.a));
+    w.key("similarity");
+    w.number(m.similarity);
+    if (m.similarity < 1.0) {
+      w.key("new_text");
+      w.text(span_text(newer, m.b));
+    }
     w.end_object();
   }
   w.end_array();

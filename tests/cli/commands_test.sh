@@ -61,6 +61,28 @@ for o in d["ops"]:
     assert o["old_start"] <= o["old_end"] and o["new_start"] <= o["new_end"]
 ' "diff ops reproduce both canonical texts"
 
+# A paragraph moved and edited is reported as a move with its similarity.
+moved="Each Party will assist the Party or Parties so attacked by taking forthwith such action as it deems necessary."
+others="The Parties undertake to settle any dispute by peaceful means.
+
+This Treaty shall be ratified in accordance with their processes.
+
+The Parties will consult together whenever integrity is threatened."
+printf '%s\n\n%s\n' "$moved" "$others" >"$TMP/m1.txt"
+printf '%s\n\n%s\n' "$others" "${moved/will/shall}" >"$TMP/m2.txt"
+run diff "$TMP/m1.txt" "$TMP/m2.txt" --format json; expect_rc 1 "diff edited move"
+py '
+import json, sys
+m = json.load(sys.stdin)["moves"]
+assert len(m) == 1 and 0.8 <= m[0]["similarity"] < 1, m
+assert "will assist" in m[0]["text"] and "shall assist" in m[0]["new_text"], m
+' "diff reports a moved and edited paragraph"
+run diff "$TMP/m1.txt" "$TMP/m2.txt" --format json --exact-moves; expect_rc 1 "diff --exact-moves"
+py '
+import json, sys
+assert json.load(sys.stdin)["moves"] == []
+' "diff --exact-moves keeps only unchanged moves"
+
 # The two versions load on two threads: a failure names the first bad
 # argument in order, whichever thread finishes first (regression guard).
 for i in 1 2 3; do
