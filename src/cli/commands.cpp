@@ -195,9 +195,12 @@ Run add_diff(CLI::App& app) {
     std::string out;
     EditScript script;
     if (c->format == "json") {
-      auto both = diff::diff_documents(*a, *b, *opt);
+      // The ops (most of the output) are written while the clauses are mapped.
+      report::DiffJson json(*a, *b);
+      auto both =
+          diff::diff_documents(*a, *b, *opt, [&](const EditScript& s) { json.write_ops(s); });
       timer.lap("diff+map");
-      out = report::diff_json(*a, *b, both.script, both.clauses);
+      out = json.finish(both.script, both.clauses);
       script = std::move(both.script);
     } else {
       script = diff::diff_texts(a->text, b->text, *opt);

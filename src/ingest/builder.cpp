@@ -4,6 +4,7 @@
 // applies NFC (UAX #15) through text::nfc, whose origin map lets us carry both
 // the byte map and the block spans over to the normalized text.
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/utf8.h"
 #include "ingest/reader.h"
@@ -32,6 +33,16 @@ void TextBuilder::push(char32_t c, uint32_t byte) {
 void TextBuilder::push(std::u32string_view s, const uint32_t* bytes) {
   text_.append(s);
   bytes_.insert(bytes_.end(), bytes, bytes + s.size());
+}
+
+void TextBuilder::adopt(std::u32string&& text, std::vector<uint32_t>&& bytes, uint32_t from) {
+  if (!text_.empty()) throw std::logic_error("TextBuilder::adopt on a non-empty builder");
+  text_ = std::move(text);
+  bytes_ = std::move(bytes);
+  bytes_.resize(text_.size());  // drop the end entry: bytes_ runs parallel to text_
+  from = std::min<uint32_t>(from, static_cast<uint32_t>(text_.size()));
+  text_.erase(0, from);
+  bytes_.erase(bytes_.begin(), bytes_.begin() + from);
 }
 
 void TextBuilder::separate(uint32_t byte) {

@@ -52,7 +52,9 @@ Result<Document> ingest_bytes(std::string_view bytes, const std::string& path,
   auto decoded = decode_source(bytes, path);
   if (!decoded.ok()) return decoded.status();
   timer.lap("decode");
-  const Decoded& d = decoded.value();
+  Decoded& d = decoded.value();
+  // Before a reader takes the decoded text over (read_text does).
+  const uint32_t end_byte = d.byte_of.empty() ? 0 : d.byte_of.back();
 
   std::string format = options.format.empty() ? detect_format(path, bytes) : lower(options.format);
   if (format == "md") format = "markdown";
@@ -108,9 +110,9 @@ Result<Document> ingest_bytes(std::string_view bytes, const std::string& path,
     return st;
   }
   timer.lap("read");
-  // The builder holds its own copy of the text now: free the decoded one
-  // before finish() so that the two are never alive with NFC's output.
-  const uint32_t end_byte = d.byte_of.empty() ? 0 : d.byte_of.back();
+  // The builder holds its own copy of the text now (or took the decoded
+  // one over): free what is left before finish() so that the two are never
+  // alive with NFC's output.
   std::u32string().swap(decoded.value().text);
   std::vector<uint32_t>().swap(decoded.value().byte_of);
   b.finish(doc, end_byte);

@@ -42,6 +42,10 @@ class TextBuilder {
  public:
   void push(char32_t c, uint32_t byte);
   void push(std::u32string_view s, const uint32_t* bytes);  // bytes[i] for s[i]
+  // An empty builder takes `text` from `from` on, with its byte map (size
+  // text.size()+1 as in Decoded), without copying.
+  void adopt(std::u32string&& text, std::vector<uint32_t>&& bytes, uint32_t from);
+  std::u32string_view view() const { return text_; }
   uint32_t size() const { return static_cast<uint32_t>(text_.size()); }
   char32_t back() const { return text_.empty() ? U'\0' : text_.back(); }
   // Appends "\n\n" unless the text is empty (separator between blocks).
@@ -68,7 +72,9 @@ Utf8Buffer make_utf8(const Decoded& d, uint32_t from, uint32_t to);
 uint32_t read_header(const std::u32string& text, std::map<std::string, std::string>& out);
 
 // Readers: fill blocks and text through `b`, and metadata they find.
-Status read_text(const Decoded& d, uint32_t from, TextBuilder& b, Document& doc);
+// read_text takes d.text and d.byte_of over (TextBuilder::adopt): d is left
+// without them.
+Status read_text(Decoded& d, uint32_t from, TextBuilder& b, Document& doc);
 Status read_markdown(const Decoded& d, uint32_t from, TextBuilder& b, Document& doc);
 Status read_xml(const Decoded& d, TextBuilder& b, Document& doc);
 Status read_html(const Decoded& d, TextBuilder& b, Document& doc);

@@ -284,16 +284,19 @@ std::u32string_view span_text(const Document& doc, Span s) {
 
 // Streamed (json_writer.h): the ops of a 10 MB diff are too many for a DOM.
 // Same bytes as the DOM renderers would give; the golden tests hold it.
-std::string diff_json(const Document& older, const Document& newer, const EditScript& script,
-                      const std::vector<ClauseMapping>& clauses) {
-  std::string out;
-  out.reserve(2 * (older.text.size() + newer.text.size()) + 128 * script.ops.size() + 4096);
-  JsonWriter w(out);
+DiffJson::DiffJson(const Document& older, const Document& newer)
+    : older_(older), newer_(newer), writer_(std::make_unique<JsonWriter>(out_)) {}
+
+DiffJson::~DiffJson() = default;
+
+void DiffJson::write_ops(const EditScript& script) {
+  out_.reserve(2 * (older_.text.size() + newer_.text.size()) + 128 * script.ops.size() + 4096);
+  JsonWriter& w = *writer_;
   w.begin_object();
   w.key("old");
-  write_meta(w, older.meta);
+  write_meta(w, older_.meta);
   w.key("new");
-  write_meta(w, newer.meta);
+  write_meta(w, newer_.meta);
   w.key("ops");
   w.begin_array();
   for (const auto& op : script.ops) {
@@ -309,7 +312,7 @@ std::string diff_json(const Document& older, const Document& newer, const EditSc
     w.key("new_end");
     w.number(uint64_t{op.b.end});
     w.key("text");
-    w.text(op.op == OpKind::ins ? span_text(newer, op.b) : span_text(older, op.a));
+    w.text(op.op == OpKind::ins ? span_text(newer_, op.b) : span_text(older_, op.a));
     if (op.move >= 0) {
       w.key("move");
       w.number(int64_t{op.move});
@@ -317,6 +320,10 @@ std::string diff_json(const Document& older, const Document& newer, const EditSc
     w.end_object();
   }
   w.end_array();
+}
+
+std::string DiffJson::finish(const EditScript& script, const std::vector<ClauseMapping>& clauses) {
+  JsonWriter& w = *writer_;
   w.key("clauses");
   w.begin_array();
   for (const auto& m : clauses) {
@@ -345,12 +352,12 @@ std::string diff_json(const Document& older, const Document& newer, const EditSc
     w.key("new_end");
     w.number(uint64_t{m.b.end});
     w.key("text");
-    w.text(span_text(older, m.a));
+    w.text(span_text(older_, m.a));
     w.key("similarity");
     w.number(m.similarity);
     if (m.similarity < 1.0) {
       w.key("new_text");
-      w.text(span_text(newer, m.b));
+      w.text(span_text(newer_, m.b));
     }
     w.end_object();
   }
@@ -369,8 +376,15 @@ std::string diff_json(const Document& older, const Document& newer, const EditSc
   w.boolean(script.stats.approximate);
   w.end_object();
   w.end_object();
-  out += '\n';
-  return out;
+  out_ += '\n';
+  return std::move(out_);
+}
+
+std::string diff_json(const Document& older, const Document& newer, const EditScript& script,
+                      const std::vector<ClauseMapping>& clauses) {
+  DiffJson j(older, newer);
+  j.write_ops(script);
+  return j.finish(script, clauses);
 }
 
 std::string compare_json(const Comparison& c) { return dump(comparison_value(c)); }

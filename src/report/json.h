@@ -5,6 +5,7 @@
 // also carries its exact "text". Key order is fixed and output deterministic.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,26 @@ std::string annotate_json(const Document& doc, const std::vector<Annotation>& an
                           const std::vector<Profile>& profiles);
 std::string diff_json(const Document& older, const Document& newer, const EditScript& script,
                       const std::vector<ClauseMapping>& clauses);
+
+class JsonWriter;
+// diff_json in two steps, so that a caller can write the ops (most of the
+// bytes) on one thread while the clause mapping is computed on another:
+// write_ops(script), then finish(script, clauses) returns the whole output.
+class DiffJson {
+ public:
+  DiffJson(const Document& older, const Document& newer);
+  ~DiffJson();
+  DiffJson(const DiffJson&) = delete;
+  DiffJson& operator=(const DiffJson&) = delete;
+  void write_ops(const EditScript& script);
+  std::string finish(const EditScript& script, const std::vector<ClauseMapping>& clauses);
+
+ private:
+  const Document& older_;
+  const Document& newer_;
+  std::string out_;
+  std::unique_ptr<JsonWriter> writer_;
+};
 std::string compare_json(const Comparison& c);
 std::string report_json(const ReportSet& set);
 std::string history_json(const std::vector<Document>& versions,
