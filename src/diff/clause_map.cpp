@@ -168,10 +168,31 @@ std::vector<std::size_t> lis(const std::vector<int>& keys) {
 // Candidate pairs from the text diff: old clause i and new clause j (same
 // level) share text that the token diff keeps equal (or detects as moved).
 // One pass over the ops with binary search over each level's clause spans:
-// linear in ops + candidates, used when all-pairs would be too many.
-std::vector<std::vector<int>> script_candidates(const EditScript& script,
-                                                const std::vector<ClauseText>& ca,
-                                                const std::vector<ClauseText>& cb) {
+// linear in ops + candidates, used when all-pairs would be too many. Each
+// candidate carries the number of non-space tokens the diff keeps equal
+// between the two clauses: a common subsequence, so 2 * common / (|i| + |j|)
+// is a lower bound of their LCS ratio, found without running an LCS.
+struct ScriptCandidate {
+  int j = 0;
+  uint32_t common = 0;
+};
+std::vector<std::vector<ScriptCandidate>> script_candidates(const EditScript& script,
+                                                            const std::vector<ClauseText>& ca,
+                                                            const std::vector<ClauseText>& cb,
+                                                            const detail::TokenSeq& ta) {
+  // Non-space tokens before each token of the old text, to count a range.
+  std::vector<uint32_t> words_before(ta.size() + 1, 0);
+  for (uint32_t t = 0; t < ta.size(); ++t)
+    words_before[t + 1] = words_before[t] + (ta.kind(t) != text::TokenKind::space);
+  auto words_in = [&](uint32_t s, uint32_t e) {  // tokens starting in [s, e) and ending by e
+    const auto at = [&](uint32_t pos) {
+      return static_cast<std::size_t>(std::lower_bound(ta.start.begin(), ta.start.end() - 1, pos) -
+                                      ta.start.begin());
+    };
+    std::size_t t0 = at(s), t1 = at(e);
+    if (t1 > t0 && ta.start[t1] > e) --t1;
+    return t1 > t0 ? words_before[t1] - words_before[t0] : 0u;
+  };
   struct Entry {
     Span span;
     int index;
@@ -199,27 +220,33 @@ std::vector<std::vector<int>> script_candidates(const EditScript& script,
       if (a < b) fn(*it, a, b);
     }
   };
-  std::vector<std::vector<int>> out(ca.size());
-  auto add_range = [&](Span a, Span b) {
+  std::vector<std::vector<ScriptCandidate>> out(ca.size());
+  auto add_range = [&](Span a, Span b, bool count) {
     for (const auto& [lvl, olds] : la) {
       auto nit = lb.find(lvl);
       if (nit == lb.end()) continue;
       meeting(olds, a.start, a.end, [&](const Entry& o, uint32_t s, uint32_t e) {
         // Equal text maps position for position.
         const uint32_t bs = b.start + (s - a.start), be = b.start + (e - a.start);
-        meeting(nit->second, bs, be, [&](const Entry& n, uint32_t, uint32_t) {
+        meeting(nit->second, bs, be, [&](const Entry& n, uint32_t x, uint32_t y) {
           auto& v = out[static_cast<std::size_t>(o.index)];
-          if (std::find(v.begin(), v.end(), n.index) == v.end()) v.push_back(n.index);
+          auto it = std::find_if(v.begin(), v.end(),
+                                 [&](const ScriptCandidate& c) { return c.j == n.index; });
+          if (it == v.end()) it = v.insert(v.end(), ScriptCandidate{n.index, 0});
+          // [x, y) in the new text is [s + (x - bs), s + (y - bs)) in the old.
+          if (count) it->common += words_in(s + (x - bs), s + (y - bs));
         });
       });
     }
   };
   for (const auto& op : script.ops) {
-    if (op.op == OpKind::equal) add_range(op.a, op.b);
+    // Under ignore_* options an equal op may pair texts of different length:
+    // a candidate then, but its tokens are not counted.
+    if (op.op == OpKind::equal) add_range(op.a, op.b, op.a.size() == op.b.size());
   }
   for (const auto& mv : script.moves) {
     // A moved run: map its start and end ranges (lengths may differ slightly).
-    add_range(mv.a, Span{mv.b.start, mv.b.start + std::min(mv.a.size(), mv.b.size())});
+    add_range(mv.a, Span{mv.b.start, mv.b.start + std::min(mv.a.size(), mv.b.size())}, false);
   }
   return out;
 }
@@ -270,14 +297,14 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
   const int window = static_cast<int>(std::clamp<std::size_t>(
       kWindowPairs / static_cast<std::size_t>(std::max({na, nb, 1})), kMinWindow, kMaxWindow));
   // Large documents: candidates come from the text diff instead of all pairs.
-  std::vector<std::vector<int>> from_script;
+  std::vector<std::vector<ScriptCandidate>> from_script;
   if (!all_pairs) {
     if (text_script != nullptr) {
-      from_script = script_candidates(*text_script, ca, cb);
+      from_script = script_candidates(*text_script, ca, cb, ta);
     } else {
       Options opt;
       opt.ignore_case = true;
-      from_script = script_candidates(diff_texts(older.text, newer.text, opt), ca, cb);
+      from_script = script_candidates(diff_texts(older.text, newer.text, opt), ca, cb, ta);
     }
   }
   // Clauses of the newer version by text hash; a hit is confirmed by same_norm.
@@ -313,8 +340,8 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
     auto is_exact = [&](int j) { return std::binary_search(exact.begin(), exact.end(), j); };
     for (int j : exact) consider(j, true);
     if (!all_pairs) {
-      for (int j : from_script[static_cast<std::size_t>(i)]) {
-        if (!is_exact(j)) consider(j, false);
+      for (const auto& sc : from_script[static_cast<std::size_t>(i)]) {
+        if (!is_exact(sc.j)) consider(sc.j, false);
       }
       continue;
     }
@@ -340,7 +367,18 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
     if (!c.exact) {
       if (++evals_a[c.i] > kEvaluationsPerClause || ++evals_b[c.j] > kEvaluationsPerClause)
         continue;
-      c.sim = std::min(lcs_ratio(ca[c.i].seq, cb[c.j].seq, vocab), 0.999);
+      // Large documents: the diff's own common tokens first (a lower bound
+      // of the LCS ratio, free); an LCS only when that bound is too low.
+      double sim = 0.0;
+      if (!from_script.empty()) {
+        const std::size_t total = ca[c.i].seq.size() + cb[c.j].seq.size();
+        for (const auto& sc : from_script[static_cast<std::size_t>(c.i)]) {
+          if (sc.j == c.j && total > 0)
+            sim = 2.0 * static_cast<double>(sc.common) / static_cast<double>(total);
+        }
+      }
+      if (sim < kThreshold) sim = lcs_ratio(ca[c.i].seq, cb[c.j].seq, vocab);
+      c.sim = std::min(sim, 0.999);
       c.exact = true;
       if (c.sim < kThreshold) continue;
       heap.push_back(c);
