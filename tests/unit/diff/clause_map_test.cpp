@@ -232,3 +232,44 @@ TEST_CASE("map_clauses: large documents take candidates from the text diff (regr
   CHECK(renumbered == 600);
   CHECK(deleted == 0);
 }
+
+TEST_CASE("map_clauses: large documents take similarity from the text diff (changed clauses)") {
+  // 600 x 600 clauses, one word changed in each: every clause is "changed"
+  // with the similarity its one changed word leaves (15 of 16 tokens kept:
+  // 2 * 15 / 32 = 0.9375), found from the diff's common tokens without an LCS.
+  Document a, b;
+  std::u32string ta, tb;
+  auto add = [](Document& d, std::u32string& t, int number, const std::u32string& body) {
+    Clause c;
+    c.number = std::to_string(number);
+    c.id = "art" + c.number;
+    c.label = "Article " + c.number;
+    const auto start = static_cast<uint32_t>(t.size());
+    t += U"Article " + cd::to_u32(c.number) + U"\n\n";
+    const auto body_start = static_cast<uint32_t>(t.size());
+    t += body + U"\n\n";
+    c.span = Span{start, static_cast<uint32_t>(t.size() - 2)};
+    c.body = Span{body_start, static_cast<uint32_t>(t.size() - 2)};
+    d.clauses.push_back(c);
+  };
+  auto body_of = [](int k, const std::u32string& verb) {
+    std::u32string s = U"Provision " + cd::to_u32(std::to_string(k)) + U" " + verb;
+    for (int w = 0; w < 12; ++w) s += U" term" + cd::to_u32(std::to_string((k * 7 + w * 13) % 97));
+    return s + U".";
+  };
+  for (int k = 1; k <= 600; ++k) {
+    add(a, ta, k, body_of(k, U"shall"));
+    add(b, tb, k, body_of(k, U"may"));
+  }
+  a.text = ta;
+  b.text = tb;
+  const auto m = cd::diff::map_clauses(a, b);
+  int changed = 0;
+  for (const auto& x : m) {
+    if (x.status != "changed") continue;
+    ++changed;
+    CHECK(x.similarity == doctest::Approx(0.938).epsilon(0.001));
+    CHECK(x.a == x.b);
+  }
+  CHECK(changed == 600);
+}
