@@ -273,3 +273,19 @@ TEST_CASE("map_clauses: large documents take similarity from the text diff (chan
   }
   CHECK(changed == 600);
 }
+
+TEST_CASE("map_clauses: white space does not make a clause changed, case does") {
+  const Document v1 = make_doc({{"art1", "1", kA}, {"art2", "2", kB}});
+  std::string spaced = kA;
+  spaced.replace(spaced.find(' '), 1, " \n  ");
+  std::string upper = kB;
+  upper[4] = 'p';  // "The parties ..."
+  const Document v2 = make_doc({{"art1", "1", spaced + "  "}, {"art2", "2", upper}});
+  const auto m = map_clauses(v1, v2);
+  REQUIRE(find_b(m, "art1") != nullptr);
+  CHECK(find_b(m, "art1")->status == "equal");
+  CHECK(find_b(m, "art1")->similarity == 1.0);
+  REQUIRE(find_b(m, "art2") != nullptr);
+  CHECK(find_b(m, "art2")->status == "changed");
+  CHECK(find_b(m, "art2")->similarity < 1.0);
+}
