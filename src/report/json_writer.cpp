@@ -114,7 +114,23 @@ void JsonWriter::append_string(std::string_view utf8) {
 void JsonWriter::text(std::u32string_view text) {
   before_value();
   out_ += '"';
-  for (char32_t c : text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // A run of printable ASCII that needs no escape is copied in one go
+    // (most of a treaty); anything else goes one code point at a time.
+    std::size_t j = i;
+    while (j < text.size() && text[j] >= 0x20 && text[j] < 0x80 && text[j] != U'"' &&
+           text[j] != U'\\')
+      ++j;
+    if (j > i) {
+      const std::size_t at = out_.size();
+      out_.resize(at + (j - i));
+      char* dst = out_.data() + at;
+      for (std::size_t k = i; k < j; ++k) *dst++ = static_cast<char>(text[k]);
+      i = j;
+      continue;
+    }
+    const char32_t c = text[i++];
     if (c < 0x80) {
       append_escaped_ascii(out_, static_cast<char>(c));
     } else {
