@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 #include <nlohmann/json.hpp>
 
@@ -273,6 +274,14 @@ void write_ids(JsonWriter& w, const std::vector<std::string>& ids) {
   }
 }
 
+// "key": number members in the order given.
+void write_counts(JsonWriter& w, std::initializer_list<std::pair<const char*, uint64_t>> fields) {
+  for (const auto& [k, v] : fields) {
+    w.key(k);
+    w.number(v);
+  }
+}
+
 std::u32string_view span_text(const Document& doc, Span s) {
   const auto n = static_cast<uint32_t>(doc.text.size());
   const uint32_t a = std::min(s.start, n);
@@ -303,14 +312,10 @@ void DiffJson::write_ops(const EditScript& script) {
     w.begin_object();
     w.key("op");
     w.string(op.op == OpKind::equal ? "equal" : op.op == OpKind::del ? "delete" : "insert");
-    w.key("old_start");
-    w.number(uint64_t{op.a.start});
-    w.key("old_end");
-    w.number(uint64_t{op.a.end});
-    w.key("new_start");
-    w.number(uint64_t{op.b.start});
-    w.key("new_end");
-    w.number(uint64_t{op.b.end});
+    write_counts(w, {{"old_start", op.a.start},
+                     {"old_end", op.a.end},
+                     {"new_start", op.b.start},
+                     {"new_end", op.b.end}});
     w.key("text");
     w.text(op.op == OpKind::ins ? span_text(newer_, op.b) : span_text(older_, op.a));
     if (op.move >= 0) {
@@ -343,14 +348,10 @@ std::string DiffJson::finish(const EditScript& script, const std::vector<ClauseM
   w.begin_array();
   for (const auto& m : script.moves) {
     w.begin_object();
-    w.key("old_start");
-    w.number(uint64_t{m.a.start});
-    w.key("old_end");
-    w.number(uint64_t{m.a.end});
-    w.key("new_start");
-    w.number(uint64_t{m.b.start});
-    w.key("new_end");
-    w.number(uint64_t{m.b.end});
+    write_counts(w, {{"old_start", m.a.start},
+                     {"old_end", m.a.end},
+                     {"new_start", m.b.start},
+                     {"new_end", m.b.end}});
     w.key("text");
     w.text(span_text(older_, m.a));
     w.key("similarity");
@@ -364,14 +365,10 @@ std::string DiffJson::finish(const EditScript& script, const std::vector<ClauseM
   w.end_array();
   w.key("stats");
   w.begin_object();
-  w.key("tokens_old");
-  w.number(uint64_t{script.stats.tokens_old});
-  w.key("tokens_new");
-  w.number(uint64_t{script.stats.tokens_new});
-  w.key("tokens_deleted");
-  w.number(uint64_t{script.stats.tokens_deleted});
-  w.key("tokens_inserted");
-  w.number(uint64_t{script.stats.tokens_inserted});
+  write_counts(w, {{"tokens_old", script.stats.tokens_old},
+                   {"tokens_new", script.stats.tokens_new},
+                   {"tokens_deleted", script.stats.tokens_deleted},
+                   {"tokens_inserted", script.stats.tokens_inserted}});
   w.key("approximate");
   w.boolean(script.stats.approximate);
   w.end_object();

@@ -57,6 +57,21 @@ const std::string kD =
 const std::string kE =
     "This Treaty shall be ratified and its provisions carried out by the Parties.";
 
+// Appends "Article N\n\nBODY\n\n" to `t` and its clause to `d` (large tests).
+void add_article(Document& d, std::u32string& t, int number, const std::u32string& body) {
+  Clause c;
+  c.number = std::to_string(number);
+  c.id = "art" + c.number;
+  c.label = "Article " + c.number;
+  const auto start = static_cast<uint32_t>(t.size());
+  t += U"Article " + cd::to_u32(c.number) + U"\n\n";
+  const auto body_start = static_cast<uint32_t>(t.size());
+  t += body + U"\n\n";
+  c.span = Span{start, static_cast<uint32_t>(t.size() - 2)};
+  c.body = Span{body_start, static_cast<uint32_t>(t.size() - 2)};
+  d.clauses.push_back(c);
+}
+
 const ClauseMapping* find_b(const std::vector<ClauseMapping>& ms, const std::string& id) {
   for (const auto& m : ms)
     if (std::find(m.b.begin(), m.b.end(), id) != m.b.end()) return &m;
@@ -198,19 +213,7 @@ TEST_CASE("map_clauses: large documents take candidates from the text diff (regr
   // article must come out renumbered, none deleted.
   Document a, b;
   std::u32string ta, tb;
-  auto add = [](Document& d, std::u32string& t, int number, const std::u32string& body) {
-    Clause c;
-    c.number = std::to_string(number);
-    c.id = "art" + c.number;
-    c.label = "Article " + c.number;
-    const auto start = static_cast<uint32_t>(t.size());
-    t += U"Article " + cd::to_u32(c.number) + U"\n\n";
-    const auto body_start = static_cast<uint32_t>(t.size());
-    t += body + U"\n\n";
-    c.span = Span{start, static_cast<uint32_t>(t.size() - 2)};
-    c.body = Span{body_start, static_cast<uint32_t>(t.size() - 2)};
-    d.clauses.push_back(c);
-  };
+  const auto add = add_article;
   auto body_of = [](int k) {
     std::u32string s = U"Provision " + cd::to_u32(std::to_string(k)) + U" on";
     for (int w = 0; w < 12; ++w) s += U" term" + cd::to_u32(std::to_string((k * 7 + w * 13) % 97));
@@ -239,19 +242,7 @@ TEST_CASE("map_clauses: large documents take similarity from the text diff (chan
   // 2 * 15 / 32 = 0.9375), found from the diff's common tokens without an LCS.
   Document a, b;
   std::u32string ta, tb;
-  auto add = [](Document& d, std::u32string& t, int number, const std::u32string& body) {
-    Clause c;
-    c.number = std::to_string(number);
-    c.id = "art" + c.number;
-    c.label = "Article " + c.number;
-    const auto start = static_cast<uint32_t>(t.size());
-    t += U"Article " + cd::to_u32(c.number) + U"\n\n";
-    const auto body_start = static_cast<uint32_t>(t.size());
-    t += body + U"\n\n";
-    c.span = Span{start, static_cast<uint32_t>(t.size() - 2)};
-    c.body = Span{body_start, static_cast<uint32_t>(t.size() - 2)};
-    d.clauses.push_back(c);
-  };
+  const auto add = add_article;
   auto body_of = [](int k, const std::u32string& verb) {
     std::u32string s = U"Provision " + cd::to_u32(std::to_string(k)) + U" " + verb;
     for (int w = 0; w < 12; ++w) s += U" term" + cd::to_u32(std::to_string((k * 7 + w * 13) % 97));
