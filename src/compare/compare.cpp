@@ -6,6 +6,7 @@
 
 #include "align/align.h"
 #include "compare/quotes.h"
+#include "compare/variance.h"
 #include "diff/diff.h"
 #include "structure/structure.h"
 
@@ -145,6 +146,8 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
   c.b_profiles = annotate::profiles(b, c.b_annotations);
 
   auto alignment = align::align(a, b, align_options(c.a_annotations, c.b_annotations, options));
+  pair_renderings(a, b, options.a_units, alignment.pairs, alignment.unaligned_a,
+                  alignment.unaligned_b);
 
   // Annotations sorted by start, so that each pair takes only those inside
   // its units (binary search) instead of scanning all of them.
@@ -188,6 +191,11 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
     pair.diff = diff_pair(a, a_body, b, b_bodies);
     pair.deltas = annotate::deltas(a, pair.a, inside(a_sorted, a, pair.a), b, pair.b,
                                    inside(b_sorted, b, pair.b));
+    // Two renderings of one text: how they differ (compare/variance.h). A
+    // group of B units (sentences of a transcription) is read as one stretch.
+    if (pair.a.size() == 1 && !b_bodies.empty())
+      pair.variance =
+          span_variance(a, a_body, b, Span{b_bodies.front().start, b_bodies.back().end});
   }
   // Summary: for each dimension, the change found in the best-scoring pair
   // that has one (pairs are scanned in descending score).
@@ -201,6 +209,7 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
   // What the aligner left out on a bounded run is the user's to know.
   for (const auto& n : alignment.notes) b.diagnostics.push_back(n);
   c.quotations = find_quotations(a, b);
+  for (auto& q : c.quotations) q.variance = variance_of(a, q.a, b, q.b);
   // A pair whose B side quotes A word for word is a quotation.
   for (auto& p : alignment.pairs) {
     for (const auto& q : c.quotations) {
