@@ -231,6 +231,25 @@ std::string next_word(View t, uint32_t pos) {
   return folded(t.substr(pos, end - pos));
 }
 
+// A serial comma closes a list of three or more: another comma comes a few
+// words before it in the same sentence ("significant, deliberate, and";
+// "Ukraine, the Russian Federation, the United Kingdom of Great Britain and
+// Northern Ireland, and"). A comma before "and" with none before it sets off
+// a phrase ("peace and security, and justice, are") and is not one.
+bool list_before(View t, uint32_t pos) {
+  int words = 0;
+  bool in_word = false;
+  while (pos-- > 0) {
+    const char32_t c = t[pos];
+    if (c == U',') return true;
+    if (c == U'.' || c == U';' || c == U':' || c == U'!' || c == U'?') return false;
+    const bool letter = text::is_letter_or_digit(c);
+    if (letter && !in_word && ++words > 12) return false;
+    in_word = letter;
+  }
+  return false;
+}
+
 Variant classify(View a, Span sa, View b, Span sb) {
   Variant v;
   v.a = sa;
@@ -243,7 +262,8 @@ Variant classify(View a, Span sa, View b, Span sb) {
     // "deliberate, and sustained" / "deliberate and sustained".
     const bool comma_only = (ma == "," && mb.empty()) || (mb == "," && ma.empty());
     const std::string after = ma.empty() ? next_word(b, sb.end) : next_word(a, sa.end);
-    if (comma_only && (after == "and" || after == "or")) v.note = "serial comma";
+    const bool listed = ma.empty() ? list_before(b, sb.start) : list_before(a, sa.start);
+    if (comma_only && listed && (after == "and" || after == "or")) v.note = "serial comma";
     return v;
   }
   if (letters(ta, false) == letters(tb, false)) {
