@@ -552,13 +552,14 @@ std::string variance_summary(const Variance& v) {
   }
   std::string s;
   if (v.verdict == "identical") {
-    s = "Same text, word for word and mark for mark.";
+    s = "The same text, word for word and mark for mark.";
   } else if (v.verdict == "cosmetic") {
-    s = "Same text; the differences are cosmetic and leave the meaning as it was: " + counts + ".";
+    s = "The same words; the differences are cosmetic and leave the meaning as it was: " + counts +
+        ".";
   } else if (v.verdict == "equivalent") {
-    s = "Same text in equivalent wording; nothing that changes the meaning: " + counts + ".";
+    s = "Equivalent wording; nothing that changes the meaning: " + counts + ".";
   } else {
-    s = "Same text with differences of wording that may change the meaning: " + counts + ".";
+    s = "The wording differs in ways that may change the meaning: " + counts + ".";
   }
   // Why: a fragment or a cut copy is compared only where the two overlap.
   if (v.partial) s += " One side goes on beyond the shared stretch; only that stretch is compared.";
