@@ -132,10 +132,10 @@ Result<Document> load(const std::string& path, const ingest::Options& options) {
 
 std::vector<AlignedPair> align_documents(const Document& a, const Document& b,
                                          const annotate::RuleSet& rules, const Options& options) {
-  return align::align(
-             a, b,
-             align_options(annotate::annotate(a, rules), annotate::annotate(b, rules), options))
-      .pairs;
+  auto al = align::align(
+      a, b, align_options(annotate::annotate(a, rules), annotate::annotate(b, rules), options));
+  pair_renderings(a, b, options.a_units, al.pairs, al.unaligned_a, al.unaligned_b);
+  return al.pairs;
 }
 
 Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const Options& options) {
