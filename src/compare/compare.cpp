@@ -191,11 +191,8 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
     pair.diff = diff_pair(a, a_body, b, b_bodies);
     pair.deltas = annotate::deltas(a, pair.a, inside(a_sorted, a, pair.a), b, pair.b,
                                    inside(b_sorted, b, pair.b));
-    // Two renderings of one text: how they differ (compare/variance.h). A
-    // group of B units (sentences of a transcription) is read as one stretch.
-    if (pair.a.size() == 1 && !b_bodies.empty())
-      pair.variance =
-          span_variance(a, a_body, b, Span{b_bodies.front().start, b_bodies.back().end});
+    // Two renderings of one text: how they differ (compare/variance.h).
+    if (pair.a.size() == 1) pair.variance = pair_variance(a, a_body, b, b_bodies);
   }
   // Summary: for each dimension, the change found in the best-scoring pair
   // that has one (pairs are scanned in descending score).

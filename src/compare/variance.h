@@ -28,6 +28,7 @@
 // words agree), or read the meaning of a substitution (src/annotate does).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,8 @@ namespace cd::compare {
 // words are equal.
 inline constexpr double kMinAgreement = 0.75;
 inline constexpr int kMinSharedWords = 4;
+// Neither side may be more than this many times as long as the other.
+inline constexpr std::size_t kMaxLengthRatio = 4;
 
 struct VarianceStats {
   double agreement = 0.0;  // share of the words in the shared stretch that agree
@@ -63,6 +66,12 @@ Variance variance_of(const Document& a, Span a_span, const Document& b, Span b_s
 // render the same text (agreement or shared words below the bounds above).
 std::optional<Variance> span_variance(const Document& a, Span a_span, const Document& b,
                                       Span b_span);
+
+// The variance of an aligned pair: A's unit against B's units (in document
+// order), read as one stretch when they follow one another; nothing when
+// they are scattered or do not render one text.
+std::optional<Variance> pair_variance(const Document& a, Span a_span, const Document& b,
+                                      const std::vector<Span>& b_spans);
 
 // Pairs the units of A and B that have the same number and render one text
 // (span_variance) when the aligner did not pair them: a copy cut short by a
