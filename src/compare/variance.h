@@ -23,9 +23,12 @@
 // The verdict sums it up for a reader: identical, cosmetic (punctuation,
 // case, spelling only), equivalent (also equivalent terms), substantive
 // (anything else: the variance may change the meaning).
-// What it does not do: decide that two units render the same text in the
-// first place (the aligner pairs them; pair_variance() only checks that most
-// words agree), or read the meaning of a substitution (src/annotate does).
+// span_variance() and pair_variance() first test cheaply whether the two
+// can be renderings of one text at all (shared adjacent word pairs, lengths),
+// because the minimal diff is quadratic on texts that differ throughout.
+// What it does not do: decide which units correspond in the first place
+// (the aligner pairs them; these functions only check that most words
+// agree), or read the meaning of a substitution (src/annotate does).
 #pragma once
 
 #include <cstddef>
