@@ -217,6 +217,19 @@ TEST_CASE("variance: unrelated texts do not count as two renderings") {
   CHECK(r.stats.agreement < compare::kMinAgreement);
 }
 
+TEST_CASE("variance: a sliver of a long text, or scattered units, are not one rendering") {
+  const Document nat = load("corpus/texts/01_north_atlantic_treaty_1949.txt");
+  const Span a5 = nat.clause("art5")->body;
+  // The same words, but five of Article 5's hundred and more: a quotation, not a copy.
+  const Span sliver{a5.start, a5.start + 30};
+  CHECK_FALSE(compare::span_variance(nat, a5, nat, sliver).has_value());
+  CHECK(compare::span_variance(nat, a5, nat, a5).has_value());
+  // Article 5 against Articles 4 and 6 read as one stretch: Article 5 lies between them.
+  const Span a4 = nat.clause("art4")->body, a6 = nat.clause("art6")->body;
+  CHECK_FALSE(compare::pair_variance(nat, a5, nat, {a4, a6}).has_value());
+  CHECK(compare::pair_variance(nat, a5, nat, {a5})->verdict == "identical");
+}
+
 TEST_CASE("variance: Budapest Memorandum, UNTS against A/49/765 wording (real corpus)") {
   const Comparison c = compare::compare(
       load("corpus/texts/09a_budapest_memorandum_1994_UNTS_text.txt"),
