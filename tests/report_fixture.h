@@ -408,6 +408,10 @@ inline Comparison fixture_draft_comparison(const Document& nat) {
   q.score = 0.67;
   q.dropped = {"such"};
   q.added = {"sustained"};
+  // Its source variance (compare/variance.h): one word substituted.
+  q.variance = Variance{"substantive", q.a, q.b, false, {}};
+  q.variance->variants.push_back(Variant{"substitution", fixture_find_in(c.a, a5, "such"),
+                                         fixture_find_in(c.b, p1, "sustained"), ""});
   c.quotations.push_back(q);
   return c;
 }
@@ -498,6 +502,11 @@ inline ReportSet make_hostile_fixture() {
                                             {fixture_find(c.b, "\"><img onerror>")},
                                             "</p><script>alert(5)</script>"));
   c.pairs[0].evidence.push_back("<img src=x>");
+  const Span s1 = c.b.sentences[0].span;
+  c.pairs[0].variance = Variance{"<b>\"verdict", c.a.clause("art5")->body, s1, true, {}};
+  c.pairs[0].variance->variants.push_back(Variant{"<i>kind", fixture_find(c.a, "forthwith"),
+                                                  fixture_find(c.b, "\"><img onerror>"),
+                                                  "</li><script>alert(6)</script>"});
   return set;
 }
 

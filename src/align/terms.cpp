@@ -85,4 +85,15 @@ std::vector<Term> terms_of(std::u32string_view text) {
   return out;
 }
 
+WordStem stem_word(std::u32string_view word) {
+  std::string folded = encode_utf8(text::fold(word));
+  if (folded.size() > 2 && folded.ends_with("'s")) folded.resize(folded.size() - 2);
+  if (stop_words().count(folded) != 0) return {};
+  WordStem out;
+  out.stem = stem(folded);
+  auto it = equivalences().find(out.stem);
+  out.canonical = it != equivalences().end() ? it->second : out.stem;
+  return out;
+}
+
 }  // namespace cd::align

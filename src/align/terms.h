@@ -19,4 +19,14 @@ struct Term {
 
 std::vector<Term> terms_of(std::u32string_view text);
 
+// One word as terms_of() sees it: its Snowball stem before and after the
+// equivalences (both empty for a stop word). src/compare/variance.h tells an
+// equivalent term (armistice ~ ceasefire: the stems differ, the canonical
+// stems agree) from an inflection (attack ~ attacks: the stems agree).
+struct WordStem {
+  std::string stem;
+  std::string canonical;
+};
+WordStem stem_word(std::u32string_view word);
+
 }  // namespace cd::align

@@ -303,6 +303,11 @@ Run add_compare(CLI::App& app) {
     bool different = !cmp.unaligned_a.empty() || !cmp.unaligned_b.empty();
     for (const auto& p : cmp.pairs) {
       if (!p.deltas.empty() || p.kind != "same") different = true;
+      if (p.variance && p.variance->verdict != "identical") different = true;
+    }
+    // Renderings of one draft in one file differ when their quotations do.
+    for (const auto& q : cmp.quotations) {
+      if (q.variance && q.variance->verdict != "identical") different = true;
     }
     return different ? kExitDifferent : kExitSame;
   };

@@ -8,6 +8,7 @@
 
 #include "align/align.h"
 #include "compare/quotes.h"
+#include "compare/variance.h"
 #include "diff/diff.h"
 #include "structure/structure.h"
 
@@ -137,10 +138,10 @@ Result<Document> load(const std::string& path, const ingest::Options& options,
 
 std::vector<AlignedPair> align_documents(const Document& a, const Document& b,
                                          const annotate::RuleSet& rules, const Options& options) {
-  return align::align(
-             a, b,
-             align_options(annotate::annotate(a, rules), annotate::annotate(b, rules), options))
-      .pairs;
+  auto al = align::align(
+      a, b, align_options(annotate::annotate(a, rules), annotate::annotate(b, rules), options));
+  pair_renderings(a, b, options.a_units, al.pairs, al.unaligned_a, al.unaligned_b);
+  return al.pairs;
 }
 
 Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const Options& options) {
@@ -151,6 +152,8 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
   c.b_profiles = annotate::profiles(b, c.b_annotations);
 
   auto alignment = align::align(a, b, align_options(c.a_annotations, c.b_annotations, options));
+  pair_renderings(a, b, options.a_units, alignment.pairs, alignment.unaligned_a,
+                  alignment.unaligned_b);
 
   // Annotations sorted by start, so that each pair takes only those inside
   // its units (binary search) instead of scanning all of them.
@@ -194,6 +197,8 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
     pair.diff = diff_pair(a, a_body, b, b_bodies);
     pair.deltas = annotate::deltas(a, pair.a, inside(a_sorted, a, pair.a), b, pair.b,
                                    inside(b_sorted, b, pair.b));
+    // Two renderings of one text: how they differ (compare/variance.h).
+    if (pair.a.size() == 1) pair.variance = pair_variance(a, a_body, b, b_bodies);
   }
   // Summary: for each dimension, the change found in the best-scoring pair
   // that has one (pairs are scanned in descending score).
@@ -207,6 +212,7 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
   // What the aligner left out on a bounded run is the user's to know.
   for (const auto& n : alignment.notes) b.diagnostics.push_back(n);
   c.quotations = find_quotations(a, b);
+  for (auto& q : c.quotations) q.variance = variance_of(a, q.a, b, q.b);
   // A pair whose B side quotes A word for word is a quotation.
   for (auto& p : alignment.pairs) {
     for (const auto& q : c.quotations) {

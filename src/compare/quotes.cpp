@@ -55,11 +55,27 @@ std::vector<Span> quoted_passages(const Document& doc, Span s) {
 
 std::vector<Quotation> find_quotations(const Document& a, const Document& b) {
   std::vector<Quotation> out;
-  const auto a_units = units_of(a);
   const auto b_units = units_of(b);
   std::set<std::string> parents;
   for (const auto& u : b_units) {
     if (!u.parent.empty()) parents.insert(u.parent);
+  }
+  // One document against itself: each quotation is looked for among the
+  // quotations before it (several outlets' renderings of one draft in one
+  // file), not in the text that holds it.
+  const bool self = a.text == b.text && a.meta.sha256 == b.meta.sha256;
+  std::vector<Unit> a_units;
+  if (self) {
+    for (const auto& u : b_units) {
+      if (parents.count(u.id) != 0) continue;
+      for (const Span p : quoted_passages(b, u.body)) {
+        Unit pu = u;
+        pu.body = p;
+        a_units.push_back(pu);
+      }
+    }
+  } else {
+    a_units = units_of(a);
   }
   for (const auto& bu : b_units) {
     // Only innermost units, so that a quotation is reported once.
@@ -68,7 +84,9 @@ std::vector<Quotation> find_quotations(const Document& a, const Document& b) {
       const auto qw = words_in(b, q);
       if (static_cast<int>(qw.size()) < kMinQuoteWords) continue;
       Quotation best;
+      double best_rank = 0.0;
       for (const auto& au : a_units) {
+        if (self && au.body.end > q.start) continue;
         const auto aw = words_in(a, au.body);
         if (aw.empty()) continue;
         // Word-level LCS by dynamic programming: a quotation is short (tens
@@ -118,13 +136,23 @@ std::vector<Quotation> find_quotations(const Document& a, const Document& b) {
         }
         for (bool hit : q_matched) found += hit ? 1 : 0;
         const double score = static_cast<double>(found) / static_cast<double>(qw.size());
-        if (first < 0 || score <= best.score) continue;
+        // Between two quotations the shorter may be a fragment of the longer
+        // ("significant, deliberate and sustained" of "significant,
+        // deliberate, and sustained armed attack"): the share of the shorter.
+        const double rank =
+            self ? static_cast<double>(found) / static_cast<double>(std::min(aw.size(), qw.size()))
+                 : score;
+        if (first < 0 || rank <= best_rank || (self && found < kMinQuoteWords)) continue;
+        best_rank = rank;
         Quotation cand;
         cand.b_unit = bu.id;
         cand.b = Span{qw.front().span.start, qw.back().span.end};
         cand.a_unit = au.id;
         cand.a = Span{aw[static_cast<std::size_t>(first)].span.start,
                       aw[static_cast<std::size_t>(last)].span.end};
+        // Between quotations: the whole earlier one, so that the variance
+        // shows where the two renderings part ("null and void" / "invalid").
+        if (self) cand.a = Span{aw.front().span.start, aw.back().span.end};
         cand.score = score;
         for (int k = first; k <= last; ++k) {
           if (!a_matched[static_cast<std::size_t>(k)])
@@ -136,7 +164,7 @@ std::vector<Quotation> find_quotations(const Document& a, const Document& b) {
         cand.exact = cand.dropped.empty() && cand.added.empty();
         best = std::move(cand);
       }
-      if (!best.a_unit.empty() && best.score >= 0.7) out.push_back(std::move(best));
+      if (!best.a_unit.empty() && best_rank >= 0.7) out.push_back(std::move(best));
     }
   }
   return out;

@@ -8,6 +8,11 @@
 // order is a misquote, reported with the words A has that the quotation
 // drops and the words it adds. Shorter quotations ("platinum") are names,
 // not quotations of a clause, and are skipped.
+// A document compared with itself (one file holding several outlets'
+// renderings of one draft): each quotation is looked for among the
+// quotations before it instead, and the shorter of the two may be a fragment
+// of the longer (70 % of the shorter one's words, at least kMinQuoteWords);
+// the Quotation's A side is then the whole earlier quotation.
 #pragma once
 
 #include <vector>

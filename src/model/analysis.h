@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -98,6 +99,24 @@ struct Delta {
   std::string explanation;
 };
 
+// One difference between two renderings of the same text (compare/variance.h).
+struct Variant {
+  std::string kind;  // punctuation | case | spelling | equivalent | inflection | substitution |
+                     // added | dropped
+  Span a;            // the words of A (empty, at the position, when B adds)
+  Span b;            // the words of B (empty, at the position, when B drops)
+  std::string note;  // what the difference is, e.g. "serial comma", "defence ~ defense"
+};
+
+// How B renders A's text where the two overlap (compare/variance.h).
+struct Variance {
+  std::string verdict;   // identical | cosmetic | equivalent | substantive
+  Span a;                // the stretch of A that B renders
+  Span b;                // the stretch of B that renders it
+  bool partial = false;  // one side goes on beyond that stretch (a fragment, a cut text)
+  std::vector<Variant> variants;
+};
+
 struct AlignedPair {
   std::vector<std::string> a;  // unit ids on side A (usually one)
   std::vector<std::string> b;  // unit ids on side B (one or a group)
@@ -106,6 +125,8 @@ struct AlignedPair {
   std::vector<std::string> evidence;  // shared terms and cues that explain the pair
   std::vector<DiffOp> diff;           // word diff of the two bodies, in document offsets
   std::vector<Delta> deltas;
+  // Set when the two units render the same text (compare/variance.h).
+  std::optional<Variance> variance;
 };
 
 // A quotation in B of A's words (compare/quotes.h): exact, or near-exact
@@ -119,6 +140,7 @@ struct Quotation {
   double score = 0.0;                // share of the quoted words found in A, in order
   std::vector<std::string> dropped;  // words of A missing inside the quotation
   std::vector<std::string> added;    // words of the quotation not in A
+  std::optional<Variance> variance;  // punctuation, case, spelling and words that differ
 };
 
 struct Comparison {

@@ -541,4 +541,40 @@ std::string units_label(const Document& doc, const std::vector<std::string>& ids
   return join_and(labels);
 }
 
+std::string variance_summary(const Variance& v) {
+  std::string counts;
+  for (const char* kind : {"punctuation", "case", "spelling", "equivalent", "inflection",
+                           "substitution", "added", "dropped"}) {
+    const auto n = std::count_if(v.variants.begin(), v.variants.end(),
+                                 [&](const Variant& x) { return x.kind == kind; });
+    if (n == 0) continue;
+    counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
+  }
+  std::string s;
+  if (v.verdict == "identical") {
+    s = "The same text, word for word and mark for mark.";
+  } else if (v.verdict == "cosmetic") {
+    s = "The same words; the differences are cosmetic and leave the meaning as it was: " + counts +
+        ".";
+  } else if (v.verdict == "equivalent") {
+    s = "Equivalent wording; nothing that changes the meaning: " + counts + ".";
+  } else {
+    s = "The wording differs in ways that may change the meaning: " + counts + ".";
+  }
+  // Why: a fragment or a cut copy is compared only where the two overlap.
+  if (v.partial) s += " One side goes on beyond the shared stretch; only that stretch is compared.";
+  return s;
+}
+
+std::string variant_line(const Document& a, const Document& b, const Variant& v,
+                         std::size_t max_chars) {
+  auto quoted = [&](const Document& d, Span s) {
+    return s.empty() ? std::string("(nothing)")
+                     : "\u201C" + collapse(d.utf8(s), max_chars) + "\u201D";
+  };
+  std::string s = v.kind + ": " + quoted(a, v.a) + " \u2192 " + quoted(b, v.b);
+  if (!v.note.empty()) s += " (" + v.note + ")";
+  return s;
+}
+
 }  // namespace cd::report

@@ -75,6 +75,14 @@ struct ParaphraseChanges {
 ParaphraseChanges paraphrase_changes(const Comparison& c, const AlignedPair& pair,
                                      std::size_t max_items = 8);
 
+// Source variance (compare/variance.h) in words: one sentence for the
+// verdict ("Same text; the differences are cosmetic: 2 punctuation, 1
+// case."), and one line per variant ("punctuation: “all;” → “all”
+// (serial comma)"). Plain text: renderers escape or sanitize it.
+std::string variance_summary(const Variance& v);
+std::string variant_line(const Document& a, const Document& b, const Variant& v,
+                         std::size_t max_chars = 120);
+
 // Units by id with their label, for headings ("Article 5", "(1)", "s3").
 std::string unit_label(const Document& doc, const std::string& id);
 std::string units_label(const Document& doc, const std::vector<std::string>& ids);

@@ -279,7 +279,8 @@ void quotations(std::string& o, const Comparison& c, std::size_t ci) {
   const std::string hid = doc_id(ci) + "-q";
   o += "<h3 id=\"" + hid + "\">Quotations of the reference (" + num(c.quotations.size()) +
        ")</h3>\n<ul class=\"quotes\" aria-labelledby=\"" + hid + "\">\n";
-  for (const auto& q : c.quotations) {
+  for (std::size_t qi = 0; qi < c.quotations.size(); ++qi) {
+    const Quotation& q = c.quotations[qi];
     o += "<li><strong>" + esc(unit_label(c.b, q.b_unit)) + "</strong> quotes " +
          esc(unit_label(c.a, q.a_unit));
     if (q.exact) {
@@ -300,7 +301,12 @@ void quotations(std::string& o, const Comparison& c, std::size_t ci) {
       words("Dropped", q.dropped);
       words("Added", q.added);
     }
-    o += ".</li>\n";
+    o += ".";
+    // An exact quotation may still differ in its marks (a serial comma).
+    if (q.variance && q.variance->verdict != "identical") {
+      render_variance(o, c, *q.variance, hid + num(qi + 1) + "-v", "Variance");
+    }
+    o += "</li>\n";
   }
   o += "</ul>\n";
 }

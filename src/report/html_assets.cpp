@@ -152,6 +152,9 @@ a.dlink{font-weight:600}
 .para{font-size:.92rem;margin:.5rem 0}
 .muted{color:var(--muted)}
 .inline-diff{margin-top:.6rem}
+.variance{border-left:4px solid var(--neutral-line);padding:.1rem .8rem;margin:.6rem 0}
+.variance.v-substantive{border-left-color:var(--weaker-line)}
+.variants{font-size:.9rem;margin:.25rem 0;padding-left:1.2rem}
 .unaligned li{margin:.2rem 0}
 footer{border-top:1px solid var(--line);padding:1rem 0 2rem;color:var(--muted);font-size:.85rem}
 @media (max-width:760px){.sbs{grid-template-columns:1fr}.page{padding:0 .75rem}header.top h1{font-size:1.3rem}

@@ -170,6 +170,20 @@ void quote_list(std::string& o, const std::vector<std::string>& items, std::size
 
 }  // namespace
 
+void render_variance(std::string& o, const Comparison& c, const Variance& v, const std::string& id,
+                     const std::string& title) {
+  o += "<div class=\"variance v-" + token(v.verdict) + "\">\n<h4 id=\"" + id + "\">" + esc(title) +
+       ": " + esc(v.verdict) + "</h4>\n<p class=\"para\">" + esc(variance_summary(v)) + "</p>\n";
+  if (!v.variants.empty()) {
+    o += "<ul class=\"variants\" aria-labelledby=\"" + id + "\">\n";
+    for (const auto& x : v.variants) {
+      o += "<li class=\"vk-" + token(x.kind) + "\">" + esc(variant_line(c.a, c.b, x)) + "</li>\n";
+    }
+    o += "</ul>\n";
+  }
+  o += "</div>\n";
+}
+
 void render_pair(std::string& o, const Comparison& c, std::size_t ci, std::size_t pi,
                  const UnitMap& ua, const UnitMap& ub) {
   const AlignedPair& pair = c.pairs[pi];
@@ -315,6 +329,7 @@ void render_pair(std::string& o, const Comparison& c, std::size_t ci, std::size_
     }
     o += "</ol>\n";
   }
+  if (pair.variance) render_variance(o, c, *pair.variance, pid + "-vh", "Source variance");
   inline_diff(o, c, pair);
   o += "</article>\n";
 }

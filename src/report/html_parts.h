@@ -35,6 +35,11 @@ inline std::string evidence_id(const std::string& did, char side, std::size_t ei
 using UnitMap = std::map<std::string, Unit>;
 UnitMap unit_map(const Document& doc);
 
+// Source variance (compare/variance.h) as a verdict line and a list of
+// variants; `id` names the heading (unique per pair or quotation).
+void render_variance(std::string& o, const Comparison& c, const Variance& v, const std::string& id,
+                     const std::string& title);
+
 // One <article> for c.pairs[pi]: both sides with cues, evidence and word
 // differences marked, what a news sentence omits and adds, the deltas with
 // links to their evidence, and the inline diff.

@@ -121,6 +121,43 @@ Json delta_json(const Delta& d, const Document& a, const Document& b) {
   return j;
 }
 
+// Variance of two renderings (compare/variance.h); null when the pair does
+// not render one text.
+Json variance_json(const std::optional<Variance>& v, const Document& a, const Document& b) {
+  if (!v) return Json(nullptr);
+  Json j;
+  j["verdict"] = v->verdict;
+  j["substantive"] = v->verdict == "substantive";
+  j["partial"] = v->partial;
+  j["a_start"] = v->a.start;
+  j["a_end"] = v->a.end;
+  j["b_start"] = v->b.start;
+  j["b_end"] = v->b.end;
+  // Every kind, in a fixed order, so that scripts need not test for a key.
+  Json counts = Json::object();
+  for (const char* kind : {"punctuation", "case", "spelling", "equivalent", "inflection",
+                           "substitution", "added", "dropped"}) {
+    counts[kind] = std::count_if(v->variants.begin(), v->variants.end(),
+                                 [&](const Variant& x) { return x.kind == kind; });
+  }
+  j["counts"] = counts;
+  Json items = Json::array();
+  for (const auto& x : v->variants) {
+    Json xj;
+    xj["kind"] = x.kind;
+    xj["a_start"] = x.a.start;
+    xj["a_end"] = x.a.end;
+    xj["a_text"] = a.utf8(x.a);
+    xj["b_start"] = x.b.start;
+    xj["b_end"] = x.b.end;
+    xj["b_text"] = b.utf8(x.b);
+    xj["note"] = x.note;
+    items.push_back(xj);
+  }
+  j["variants"] = items;
+  return j;
+}
+
 Json comparison_value(const Comparison& c) {
   Json j;
   j["a"] = meta_json(c.a.meta);
@@ -139,6 +176,7 @@ Json comparison_value(const Comparison& c) {
     Json deltas = Json::array();
     for (const auto& d : p.deltas) deltas.push_back(delta_json(d, c.a, c.b));
     pj["deltas"] = deltas;
+    pj["variance"] = variance_json(p.variance, c.a, c.b);
     pairs.push_back(pj);
   }
   j["pairs"] = pairs;
@@ -164,6 +202,7 @@ Json comparison_value(const Comparison& c) {
     qj["score"] = std::round(q.score * 1000.0) / 1000.0;
     qj["dropped"] = q.dropped;
     qj["added"] = q.added;
+    qj["variance"] = variance_json(q.variance, c.a, c.b);
     quotes.push_back(qj);
   }
   j["quotations"] = quotes;

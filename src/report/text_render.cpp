@@ -137,6 +137,11 @@ std::string render_markdown(const ReportSet& set) {
       if (!q.exact)
         o += " (the reference reads \u201C" + md_text(collapse(c.a.utf8(q.a), 300)) + "\u201D)";
       o += "\n";
+      if (q.variance && q.variance->verdict != "identical") {
+        o += "  - Variance: " + md_text(variance_summary(*q.variance)) + "\n";
+        for (const auto& v : q.variance->variants)
+          o += "  - " + md_text(variant_line(c.a, c.b, v)) + "\n";
+      }
     }
     if (!c.quotations.empty()) o += "\n";
     for (const auto& pair : c.pairs) {
@@ -170,6 +175,14 @@ std::string render_markdown(const ReportSet& set) {
           o += "  > " + md_text(short_title(c.b.meta)) + ": \u201C" + md_text(qb) + "\u201D\n";
       }
       if (!pair.deltas.empty()) o += "\n";
+      // A "same" pair that is identical mark for mark has nothing to add.
+      if (pair.variance && !(pair.kind == "same" && pair.variance->verdict == "identical")) {
+        o += "**Source variance: " + md_text(pair.variance->verdict) + ".** " +
+             md_text(variance_summary(*pair.variance)) + "\n\n";
+        for (const auto& v : pair.variance->variants)
+          o += "- " + md_text(variant_line(c.a, c.b, v)) + "\n";
+        if (!pair.variance->variants.empty()) o += "\n";
+      }
     }
     if (!c.unaligned_b.empty()) {
       o += "Not aligned in this document: ";
@@ -212,6 +225,20 @@ std::string render_terminal(const ReportSet& set, bool color) {
     }
     if (!row.empty()) o += "  " + row + "\n";
     o += "  " + plain(summarize(set, c)) + "\n";
+    // Quotations that render the quoted words differently (two outlets'
+    // wordings of one draft): the only place the terminal lists quotations.
+    for (const auto& q : c.quotations) {
+      if (!q.variance || q.variance->verdict == "identical") continue;
+      o += "  " +
+           ansi.dim("Quotation in " + plain(unit_label(c.b, q.b_unit)) + " of " +
+                    plain(unit_label(c.a, q.a_unit)) + ": \u201C" + plain(c.b.utf8(q.b), 120) +
+                    "\u201D") +
+           "\n";
+      o += "    " + ansi.bold("Variance: " + q.variance->verdict) + ": " +
+           plain(variance_summary(*q.variance)) + "\n";
+      for (const auto& v : q.variance->variants)
+        o += "      " + plain(variant_line(c.a, c.b, v)) + "\n";
+    }
     for (const auto& pair : c.pairs) {
       o += "  " +
            ansi.dim(plain(units_label(c.a, pair.a)) + " <-> " + plain(units_label(c.b, pair.b)) +
@@ -228,6 +255,12 @@ std::string render_terminal(const ReportSet& set, bool color) {
         const std::string qb = quote_spans(c.b, d.b_evidence, 120);
         if (!qa.empty()) o += "      A: \u201C" + sanitize_text(qa) + "\u201D\n";
         if (!qb.empty()) o += "      B: \u201C" + sanitize_text(qb) + "\u201D\n";
+      }
+      if (pair.variance && !(pair.kind == "same" && pair.variance->verdict == "identical")) {
+        o += "    " + ansi.bold("Source variance: " + pair.variance->verdict) + ": " +
+             plain(variance_summary(*pair.variance)) + "\n";
+        for (const auto& v : pair.variance->variants)
+          o += "      " + plain(variant_line(c.a, c.b, v)) + "\n";
       }
     }
   }

@@ -113,6 +113,72 @@ assert got[("trigger","narrowed")]["b_evidence"], "trigger evidence on the draft
 assert got[("immediacy","removed")]["a_evidence"][0]["text"].lower() == "forthwith"
 ' "compare NAT/draft deltas with evidence"
 
+# compare: source variance (issue #5 item 5). Two wordings of the Budapest
+# Memorandum: paragraphs paired, real differences classified.
+BUD_A=corpus/texts/09a_budapest_memorandum_1994_UNTS_text.txt
+BUD_B=corpus/texts/09b_budapest_memorandum_1994_A-49-765_text.txt
+run compare "$BUD_A" "$BUD_B" --format json; expect_rc 1 "compare Budapest differs"
+py '
+import json, sys
+d = json.load(sys.stdin)
+bud_a = open("corpus/texts/09a_budapest_memorandum_1994_UNTS_text.txt", encoding="utf-8").read()
+bud_b = open("corpus/texts/09b_budapest_memorandum_1994_A-49-765_text.txt", encoding="utf-8").read()
+pairs = {(p["a"], p["b"]): p for p in d["pairs"]}
+for n in ("p1", "p2", "p3"):
+    assert (n, n) in pairs and pairs[(n, n)]["variance"], n
+v1, v2 = pairs[("p1", "p1")]["variance"], pairs[("p2", "p2")]["variance"]
+assert v1["verdict"] == "equivalent" and v1["substantive"] is False, v1["verdict"]
+assert v2["verdict"] == "cosmetic" and v2["counts"]["spelling"] == 1, v2
+got = {(x["kind"], x["a_text"], x["b_text"]) for p in d["pairs"] if p["variance"] for x in p["variance"]["variants"]}
+assert ("equivalent", "", "of the Conference on Security and Cooperation in Europe") in got, got
+assert ("spelling", "defense", "defence") in got, got
+assert ("case", "Cold War", "cold war") in got, got
+for p in d["pairs"]:
+    v = p["variance"]
+    if not v:
+        continue
+    assert set(v["counts"]) == {"punctuation", "case", "spelling", "equivalent", "inflection", "substitution", "added", "dropped"}
+    assert sum(v["counts"].values()) == len(v["variants"])
+    # Document offsets, in code points, with their exact text.
+    for x in v["variants"]:
+        assert bud_a.find(x["a_text"]) >= 0 and bud_b.find(x["b_text"]) >= 0
+' "compare Budapest: paragraphs paired, variance classified"
+run compare "$BUD_A" "$BUD_B" --format md; expect_rc 1 "compare md"
+expect_out "spelling: “defense” → “defence” (British / American spelling)" "variance in Markdown"
+run compare "$BUD_A" "$BUD_B"; expect_out "Source variance: equivalent" "variance in the terminal"
+run compare "$BUD_A" "$BUD_B" --format html -o "$TMP/bud.html"; expect_rc 1 "compare html"
+if grep -q 'class="variance v-equivalent"' "$TMP/bud.html" && grep -q "Final Act of the Conference" "$TMP/bud.html"; then ok; else bad "variance in HTML"; fi
+
+# A witness transcription of Article 5 (nato.int wording) against the primary text.
+run compare "$NAT" tests/fixtures/witnesses/nat/github_art5.txt --format json; expect_rc 1 "compare witness"
+py '
+import json, sys
+d = json.load(sys.stdin)
+vs = [p["variance"] for p in d["pairs"] if p["a"] == "art5" and p["variance"]]
+assert len(vs) == 1, d["pairs"]
+v = vs[0]
+assert v["verdict"] == "cosmetic" and v["partial"] is True, v
+assert [(x["kind"], x["a_text"], x["b_text"]) for x in v["variants"]] == [("punctuation", ";", "")], v["variants"]
+' "compare NAT/witness: them all; and"
+
+# Two reports of one draft: the NY Post words against the draft as TASS/JPost quote it.
+run compare "$DRAFT" tests/fixtures/variance/nypost_quote_11d.txt --format json; expect_rc 1 "compare quotes"
+py '
+import json, sys
+d = json.load(sys.stdin)
+q = d["quotations"][0]
+assert q["exact"] is True and q["variance"]["verdict"] == "cosmetic", q
+assert q["variance"]["variants"][0]["note"] == "serial comma", q
+' "compare quotations: serial comma"
+# Several outlets in one file: the file compared with itself.
+run compare peace-plan-2025 peace-plan-2025 --format json; expect_rc 1 "compare file with itself"
+py '
+import json, sys
+d = json.load(sys.stdin)
+got = {(x["kind"], x["a_text"], x["b_text"]) for q in d["quotations"] for x in q["variance"]["variants"]}
+assert ("substitution", "null and void", "invalid") in got, got
+' "compare one file: renderings of point 10"
+
 # report: writes report.html in the current folder unless -o, prints the path
 out="$TMP/r.html"
 run report -o "$out"; expect_rc 0 "report"; expect_out "r.html" "report prints path"

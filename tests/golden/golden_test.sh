@@ -42,6 +42,9 @@ check_clauses clauses_sconres13_es_rfh.json $SC/SC13_ES.XML $SC/SC13_RFH.XML
 
 check compare_nat_art5_us_draft.json compare corpus/texts/01_north_atlantic_treaty_1949.txt \
   corpus/texts/11d_us_security_guarantee_draft_nov2025_REPORTED.txt --unit art5 --format json
+# Source variance: two wordings of the Budapest Memorandum (UNTS, A/49/765).
+check compare_budapest_unts_a49.json compare corpus/texts/09a_budapest_memorandum_1994_UNTS_text.txt \
+  corpus/texts/09b_budapest_memorandum_1994_A-49-765_text.txt --format json
 check ingest_teu_42_7.json ingest corpus/texts/07_teu_article_42_7.txt --format json
 # The expected mapping, stated independently of the recorded file.
 if python3 - "$G/clauses_hjres37_rh_rfs.json" <<'PY'

@@ -284,12 +284,26 @@ TEST_CASE("input text appears only escaped") {
   CHECK(html.find("&quot;&gt;&lt;img onerror") != std::string::npos);
   CHECK(html.find("&lt;/span&gt;&lt;script&gt;alert(4)") != std::string::npos);
   CHECK(html.find("&lt;/p&gt;&lt;script&gt;alert(5)") != std::string::npos);
+  // Source variance: verdict, kind, note and the variant's text, all escaped.
+  CHECK(html.find("&lt;/li&gt;&lt;script&gt;alert(6)") != std::string::npos);
+  CHECK(html.find("&lt;i&gt;kind: \u201Cforthwith\u201D \u2192 \u201C&quot;&gt;&lt;img onerror") !=
+        std::string::npos);
+  CHECK(html.find("class=\"variance v--b--verdict\"") != std::string::npos);
   CHECK(html.find('\x1b') == std::string::npos);
   CHECK(html.find('\x07') == std::string::npos);
   // A category id that is not a taxonomy id gets the neutral style class.
   CHECK(html.find("class=\"cue k-other\"") != std::string::npos);
   CHECK(html.find("https://evil.example/x.js") != std::string::npos);
   CHECK(html.find("href=\"https://evil") == std::string::npos);
+  CHECK(nesting_error(html) == "");
+}
+
+TEST_CASE("source variance in the pair view and the quotation list") {
+  const auto html = cd::report::render_html(cd::testing::make_report_fixture());
+  // The quotation's variance, under the quotation it belongs to.
+  CHECK(html.find("<h4 id=\"doc-1-q1-v\">Variance: substantive</h4>") != std::string::npos);
+  CHECK(html.find("<li class=\"vk-substitution\">substitution: \u201Csuch\u201D \u2192 "
+                  "\u201Csustained\u201D</li>") != std::string::npos);
   CHECK(nesting_error(html) == "");
 }
 

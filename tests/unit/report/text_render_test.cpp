@@ -81,6 +81,10 @@ TEST_CASE("terminal: colour only when asked") {
   const auto hostile = cd::report::render_terminal(cd::testing::make_hostile_fixture(), false);
   CHECK(hostile.find('\x1b') == std::string::npos);
   CHECK(hostile.find('\x07') == std::string::npos);
+  CHECK(hostile.find("Source variance: <b>\"verdict") != std::string::npos);
+  const auto md = cd::report::render_markdown(set);
+  CHECK(md.find("  - substitution: \u201Csuch\u201D \u2192 \u201Csustained\u201D") !=
+        std::string::npos);
 }
 
 TEST_CASE("terminal word diff") {
