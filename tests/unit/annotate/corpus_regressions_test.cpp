@@ -158,3 +158,15 @@ TEST_CASE("HDG-03: \"so-called\" distances a label, it does not weaken the claim
   CHECK(cat_of(news_sentence("The Berlin round ultimately resulted"), "modeled on") ==
         "hedge/analogy");
 }
+
+TEST_CASE("GEO-01: 'in Europe' inside the CSCE's name is not a place limit (Budapest, A/49/765)") {
+  const auto p1 = legal_line("corpus/texts/09b_budapest_memorandum_1994_A-49-765_text.txt",
+                             "1. The Russian Federation");
+  CHECK(find_text(p1, "in Europe").empty());
+  // Spelt with a hyphen too; a real place limit is still one.
+  const auto hyphen =
+      legal("the principles of the Conference on Security and Co-operation in Europe");
+  CHECK(find_text(hyphen, "in Europe").empty());
+  const auto real = legal("an armed attack against one or more of them in Europe or North America");
+  CHECK(cat_of(real, "in Europe or North America") == "geo_scope/region");
+}
