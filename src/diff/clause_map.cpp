@@ -442,11 +442,15 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
         if (many[k].clause->level != one[o].clause->level) continue;  // same-level order
         const bool free =
             (many_to[k] < 0 || many_to[k] == o) && !(split ? grouped_b[k] : grouped_a[k]);
+        if (!free) {  // taken: ends a run whatever it holds
+          close_run();
+          continue;
+        }
         const std::size_t common = many[k].seq.empty() ? 0 : bags.common(many[k].seq, one[o].seq);
         const double contained = many[k].seq.empty() ? 0.0
                                                      : static_cast<double>(common) /
                                                            static_cast<double>(many[k].seq.size());
-        if (free && contained >= kContainment) {
+        if (contained >= kContainment) {
           run.push_back(k);
           cover += static_cast<double>(common) / static_cast<double>(one[o].seq.size());
         } else {
