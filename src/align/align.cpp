@@ -136,9 +136,16 @@ std::string kind_of(const Document& a, const UnitTerms& ua, const Document& b,
 
 // Article numbers a text refers to: "Article 5", "Art. 5", "Article V",
 // "Article 42(7)" (gives "42.7" and "42"). Numbers are normalized as in
-// Clause::number (Roman to Arabic).
-std::set<std::string> article_references(const Document& doc, Span span) {
-  std::set<std::string> out;
+// Clause::number (Roman to Arabic). `direct` are references that speak about
+// the article; `analogy` those that only name it as a model for something
+// else ("guarantees modeled on Article 5").
+struct References {
+  std::set<std::string> direct;
+  std::set<std::string> analogy;
+};
+
+References article_references(const Document& doc, Span span) {
+  References out;
   const std::u32string t =
       text::fold(std::u32string_view(doc.text).substr(span.start, span.size()));
   for (const std::u32string_view key :
@@ -188,17 +195,50 @@ std::set<std::string> article_references(const Document& doc, Span span) {
             std::u32string_view(U"similar to "), std::u32string_view(U"based on ")}) {
         if (before.find(cue) != std::u32string_view::npos) analogy = true;
       }
-      if (analogy) continue;
-      out.insert(num);
+      auto& into = analogy ? out.analogy : out.direct;
+      into.insert(num);
       if (k + 2 < t.size() && t[k] == U'(' && t[k + 1] >= U'0' && t[k + 1] <= U'9') {
         std::string sub;
         for (std::size_t q = k + 1; q < t.size() && t[q] >= U'0' && t[q] <= U'9'; ++q)
           sub.push_back(static_cast<char>(t[q]));
-        out.insert(num + "." + sub);
+        into.insert(num + "." + sub);
       }
     }
   }
   return out;
+}
+
+// Cue categories of each unit as sorted small integers, so that the
+// scoring loop compares two short arrays instead of looking strings up in
+// maps for every candidate pair.
+std::vector<std::vector<uint16_t>> cue_ids(const std::vector<UnitTerms>& units,
+                                           const std::map<std::string, std::set<std::string>>& cues,
+                                           std::map<std::string, uint16_t>& ids) {
+  std::vector<std::vector<uint16_t>> out(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    auto it = cues.find(units[i].unit.id);
+    if (it == cues.end()) continue;
+    for (const auto& c : it->second) {
+      const auto id = ids.emplace(c, static_cast<uint16_t>(ids.size())).first->second;
+      out[i].push_back(id);
+    }
+    std::sort(out[i].begin(), out[i].end());
+  }
+  return out;
+}
+
+int shared_count(const std::vector<uint16_t>& x, const std::vector<uint16_t>& y) {
+  int n = 0;
+  for (std::size_t p = 0, q = 0; p < x.size() && q < y.size();) {
+    if (x[p] < y[q]) {
+      ++p;
+    } else if (y[q] < x[p]) {
+      ++q;
+    } else {
+      ++n, ++p, ++q;
+    }
+  }
+  return n;
 }
 
 bool is_question(const Document& doc, Span span) {
@@ -308,13 +348,19 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
   constexpr double kStrongExtra = 0.3;
   constexpr int kMaxExtraPairs = 2;
   std::vector<std::vector<std::pair<int, double>>> candidates(ub.size());
-  const std::vector<std::set<std::string>> b_refs = [&] {
-    std::vector<std::set<std::string>> refs;
-    for (const auto& u : ub) {
-      refs.push_back(b.is_report() ? article_references(b, u.unit.body) : std::set<std::string>{});
-    }
+  const std::vector<References> b_refs = [&] {
+    std::vector<References> refs;
+    for (const auto& u : ub)
+      refs.push_back(b.is_report() ? article_references(b, u.unit.body) : References{});
     return refs;
   }();
+  std::map<std::string, uint16_t> cue_index;
+  const auto a_cue_ids = cue_ids(ua, options.a_cues, cue_index);
+  const auto b_cue_ids = cue_ids(ub, options.b_cues, cue_index);
+  // Recitals pair with recitals: between two legal texts a preamble states
+  // purposes, an article operative terms, and their shared vocabulary ("peace",
+  // "Charter", "armed attack") says nothing about correspondence.
+  const bool both_legal = !a.is_report() && !b.is_report();
   std::vector<double> dot(ua.size(), 0.0);
   std::vector<double> cover(ua.size(), 0.0);
   const bool have_cues = !options.a_cues.empty() || !options.b_cues.empty();
@@ -337,33 +383,43 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
     }
     norm_b = std::sqrt(norm_b);
     std::sort(touched.begin(), touched.end());  // ties go to the earlier A unit
-    const auto b_cues = options.b_cues.find(ub[j].unit.id);
+    const auto& b_cue = b_cue_ids[j];
+    const bool b_preamble = ub[j].unit.kind == "preamble";
     for (uint32_t i : touched) {
       const double cos = norm_a[i] > 0 && norm_b > 0 ? dot[i] / (norm_a[i] * norm_b) : 0.0;
       const double cov = idf_b > 0 ? cover[i] / idf_b : 0.0;
-      double cue = 0.0;
-      if (b_cues != options.b_cues.end() && !b_cues->second.empty()) {
-        const auto a_cues = options.a_cues.find(ua[i].unit.id);
-        if (a_cues != options.a_cues.end()) {
-          int shared = 0;
-          for (const auto& c : b_cues->second) shared += a_cues->second.count(c) != 0 ? 1 : 0;
-          cue = double(shared) / double(b_cues->second.size());
-        }
+      cover[i] = 0.0;
+      dot[i] = 0.0;
+      if (both_legal && (ua[i].unit.kind == "preamble") != b_preamble) continue;
+      // "modeled on Article 5": the sentence names the article as a model for
+      // something else; it says nothing about what the article provides
+      // (ALIGNMENT_GUIDELINES.md, "Not a pair").
+      if (!ua[i].unit.number.empty() && b_refs[j].analogy.count(ua[i].unit.number) != 0 &&
+          b_refs[j].direct.count(ua[i].unit.number) == 0)
+        continue;
+      // Cue overlap: the share of B's cue categories that A has, with add-one
+      // (Laplace) smoothing in the denominator: one shared category out of one
+      // is weak evidence ("obligor" in a news sentence and in a clause on
+      // denunciation), three out of three is strong. A report sentence
+      // without any cue gives no evidence either way (reports describe
+      // commitments, and src/annotate reads their modals as predictions:
+      // "would be obliged to provide assistance"), so its score is lexical
+      // only, as for callers without cue information. A legal clause without
+      // any cue is not operative, and keeps a cue score of 0.
+      double s = 0.5 * cos + 0.5 * cov;
+      if (have_cues && (!b_cue.empty() || !b.is_report())) {
+        const double cue = double(shared_count(a_cue_ids[i], b_cue)) / double(b_cue.size() + 1);
+        s = 0.4 * cos + 0.4 * cov + 0.2 * cue;
       }
-      // Without cue information (plain align() callers), the two lexical
-      // measures share the whole weight.
-      double s = have_cues ? 0.4 * cos + 0.4 * cov + 0.2 * cue : 0.5 * cos + 0.5 * cov;
       // A report sentence that names the article ("Article 5 does not
       // require ...") speaks about it.
-      if (!ua[i].unit.number.empty() && b_refs[j].count(ua[i].unit.number) != 0) s += 0.25;
+      if (!ua[i].unit.number.empty() && b_refs[j].direct.count(ua[i].unit.number) != 0) s += 0.25;
       s = std::min(s, 1.0);
-      cover[i] = 0.0;
       if (s >= options.threshold) candidates[j].emplace_back(static_cast<int>(i), s);
       if (s > best_score[j] + 1e-9) {
         best_score[j] = s;
         best_a[j] = static_cast<int>(i);
       }
-      dot[i] = 0.0;
     }
     touched.clear();
   }

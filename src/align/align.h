@@ -60,7 +60,16 @@ Alignment align(const Document& a, const Document& b, const Options& options = {
 //   0.4 x cosine of BM25 term vectors (how alike the two units are),
 //   0.4 x coverage: the idf-weighted share of B's terms that A has (a short
 //         news sentence is "explained" by a long article that contains it),
-//   0.2 x cue overlap: share of B's cue categories that A has too.
+//   0.2 x cue overlap: shared cue categories / (B's cue categories + 1), the
+//         add-one (Laplace) estimate, so that one shared category out of one
+//         counts as half, not as full agreement.
+// What depends on the genres (docs/LIMITS.md, "How units are paired"):
+//   - a report sentence without cue categories is scored on words alone
+//     (0.5 cosine + 0.5 coverage); a legal clause without cues keeps cue 0;
+//   - a report sentence naming an article ("Article 5 does not require")
+//     adds 0.25 for that article; one naming it only as a model ("modeled
+//     on Article 5") never pairs with it; questions pair with nothing;
+//   - between two legal texts a preamble pairs only with a preamble.
 // Similarity of two spans of text in [0, 1] (stemmed, stop words removed).
 double similarity(std::u32string_view a, std::u32string_view b);
 

@@ -52,6 +52,7 @@ std::vector<Unit> units_of(const Document& doc) {
       u.id = c.id;
       u.label = c.label;
       u.number = c.number;
+      u.kind = c.kind;
       u.span = c.span;
       u.body = c.body.empty() ? c.span : c.body;
       u.level = c.level;
@@ -64,6 +65,7 @@ std::vector<Unit> units_of(const Document& doc) {
     Unit u;
     u.id = s.id;
     u.label = s.id;
+    u.kind = "sentence";
     u.span = s.span;
     u.body = s.span;
     u.parent = s.unit;

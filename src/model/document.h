@@ -115,8 +115,9 @@ struct Unit {
   std::string id;
   std::string label;  // clause label, or "s3"
   std::string number;
-  Span span;  // full span (clauses include their label)
-  Span body;  // text that is compared (clause body; sentence span)
+  std::string kind;  // clause kind ("article", "preamble", ...), or "sentence"
+  Span span;         // full span (clauses include their label)
+  Span body;         // text that is compared (clause body; sentence span)
   int level = 1;
   std::string parent;
 };
