@@ -12,6 +12,7 @@
 #include "align/align.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -31,8 +32,20 @@ struct UnitTerms {
   Unit unit;
   std::vector<Term> terms;
   std::map<std::string, int> tf;
-  double length = 0;  // number of terms
+  double length = 0;                 // number of terms
+  std::vector<std::string> bigrams;  // filled on a bounded run only
 };
+
+// Distinct pairs of consecutive stems ("arm\x1fattack"), for finding
+// near-copies on a bounded run.
+std::vector<std::string> bigrams_of(const std::vector<Term>& terms) {
+  std::vector<std::string> out;
+  for (std::size_t k = 1; k < terms.size(); ++k)
+    out.push_back(terms[k - 1].stem + '\x1f' + terms[k].stem);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 struct Weighting {
   std::unordered_map<std::string, int> df;
@@ -66,6 +79,46 @@ Vector vector_of(const std::map<std::string, int>& tf, double len, const Weighti
   }
   return v;
 }
+
+// A term vector as (term id, weight) sorted by id: two of them are compared
+// by one merge, without hashing.
+struct SparseVector {
+  std::vector<std::pair<uint32_t, double>> entries;
+
+  // Dot product with `b`, and the summed idf of the terms of `b` found here.
+  std::pair<double, double> dot_and_cover(const SparseVector& b,
+                                          const std::vector<double>& idf) const {
+    double d = 0, c = 0;
+    for (std::size_t p = 0, q = 0; p < entries.size() && q < b.entries.size();) {
+      if (entries[p].first < b.entries[q].first) {
+        ++p;
+      } else if (b.entries[q].first < entries[p].first) {
+        ++q;
+      } else {
+        d += entries[p].second * b.entries[q].second;
+        c += idf[entries[p].first];
+        ++p, ++q;
+      }
+    }
+    return {d, c};
+  }
+};
+
+struct TermIds {
+  std::unordered_map<std::string, uint32_t> id;
+  std::vector<double> idf;
+
+  SparseVector sparse(const Vector& v, const Weighting& w) {
+    SparseVector out;
+    for (const auto& [t, x] : v) {
+      auto [it, added] = id.emplace(t, static_cast<uint32_t>(idf.size()));
+      if (added) idf.push_back(w.idf(t));
+      out.entries.emplace_back(it->second, x);
+    }
+    std::sort(out.entries.begin(), out.entries.end());
+    return out;
+  }
+};
 
 double cosine(const Vector& x, const Vector& y) {
   double dot = 0, nx = 0, ny = 0;
@@ -208,37 +261,52 @@ References article_references(const Document& doc, Span span) {
   return out;
 }
 
-// Cue categories of each unit as sorted small integers, so that the
-// scoring loop compares two short arrays instead of looking strings up in
-// maps for every candidate pair.
-std::vector<std::vector<uint16_t>> cue_ids(const std::vector<UnitTerms>& units,
-                                           const std::map<std::string, std::set<std::string>>& cues,
-                                           std::map<std::string, uint16_t>& ids) {
-  std::vector<std::vector<uint16_t>> out(units.size());
+// Cue categories of each unit as a bit set (one bit per category, `words`
+// 64-bit words per unit, all units in one array), so that the scoring loop,
+// which runs for every candidate pair, intersects two sets with an AND and a
+// popcount instead of looking strings up in maps.
+struct CueSets {
+  std::size_t words = 1;
+  std::vector<uint64_t> bits;  // units x words
+  std::vector<int> count;      // categories per unit
+
+  const uint64_t* of(std::size_t unit) const { return bits.data() + unit * words; }
+  int shared(const CueSets& other, std::size_t mine, std::size_t theirs) const {
+    int n = 0;
+    for (std::size_t w = 0; w < words; ++w) n += std::popcount(of(mine)[w] & other.of(theirs)[w]);
+    return n;
+  }
+};
+
+std::map<std::string, std::size_t> category_ids(
+    const std::map<std::string, std::set<std::string>>& a,
+    const std::map<std::string, std::set<std::string>>& b) {
+  std::map<std::string, std::size_t> ids;
+  for (const auto* side : {&a, &b}) {
+    for (const auto& [unit, cats] : *side) {
+      for (const auto& c : cats) ids.emplace(c, ids.size());
+    }
+  }
+  return ids;
+}
+
+CueSets cue_sets(const std::vector<UnitTerms>& units,
+                 const std::map<std::string, std::set<std::string>>& cues,
+                 const std::map<std::string, std::size_t>& ids) {
+  CueSets out;
+  out.words = std::max<std::size_t>(1, (ids.size() + 63) / 64);
+  out.bits.assign(units.size() * out.words, 0);
+  out.count.assign(units.size(), 0);
   for (std::size_t i = 0; i < units.size(); ++i) {
     auto it = cues.find(units[i].unit.id);
     if (it == cues.end()) continue;
     for (const auto& c : it->second) {
-      const auto id = ids.emplace(c, static_cast<uint16_t>(ids.size())).first->second;
-      out[i].push_back(id);
+      const std::size_t id = ids.at(c);
+      out.bits[i * out.words + id / 64] |= uint64_t{1} << (id % 64);
     }
-    std::sort(out[i].begin(), out[i].end());
+    out.count[i] = static_cast<int>(it->second.size());
   }
   return out;
-}
-
-int shared_count(const std::vector<uint16_t>& x, const std::vector<uint16_t>& y) {
-  int n = 0;
-  for (std::size_t p = 0, q = 0; p < x.size() && q < y.size();) {
-    if (x[p] < y[q]) {
-      ++p;
-    } else if (y[q] < x[p]) {
-      ++q;
-    } else {
-      ++n, ++p, ++q;
-    }
-  }
-  return n;
 }
 
 bool is_question(const Document& doc, Span span) {
@@ -300,7 +368,8 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
     norm_a[i] = std::sqrt(norm_a[i]);
   }
   // The work bound (align.h): drop the costliest terms from the search for
-  // candidates until the visits fit. They still count in the norms below.
+  // candidates until the visits fit. They still count in the norms below,
+  // and in the exact scores of the candidates.
   Alignment out;
   std::set<std::string> skipped;
   {
@@ -321,9 +390,14 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
       cost.emplace_back(c, t);
     }
     if (visits > options.max_posting_visits) {
+      // Candidates come from rare terms only (in at most 1/20 of A's units,
+      // where an inverted index is selective) and from word pairs (below),
+      // then are scored exactly on all terms. If the rare terms alone still
+      // pass the bound, the costliest of them go too.
+      const std::size_t rare = std::max(kMaxApproxCandidates, ua.size() / 20);
       std::sort(cost.begin(), cost.end(), std::greater<>());
       for (const auto& [c, t] : cost) {
-        if (visits <= options.max_posting_visits) break;
+        if (visits <= options.max_posting_visits && postings.at(t).size() <= rare) continue;
         visits -= c;
         skipped.insert(t);
       }
@@ -334,7 +408,8 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
                   " most common terms of " + std::to_string(ua.size()) + " x " +
                   std::to_string(ub.size()) +
                   " units were not used to find candidate pairs (work bound of " +
-                  std::to_string(options.max_posting_visits) + " comparisons, docs/LIMITS.md)";
+                  std::to_string(options.max_posting_visits) +
+                  " comparisons, docs/LIMITS.md); candidates were scored on all terms";
       out.notes.push_back(std::move(d));
     }
   }
@@ -354,9 +429,9 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
       refs.push_back(b.is_report() ? article_references(b, u.unit.body) : References{});
     return refs;
   }();
-  std::map<std::string, uint16_t> cue_index;
-  const auto a_cue_ids = cue_ids(ua, options.a_cues, cue_index);
-  const auto b_cue_ids = cue_ids(ub, options.b_cues, cue_index);
+  const auto categories = category_ids(options.a_cues, options.b_cues);
+  const CueSets a_cue = cue_sets(ua, options.a_cues, categories);
+  const CueSets b_cue = cue_sets(ub, options.b_cues, categories);
   // Recitals pair with recitals: between two legal texts a preamble states
   // purposes, an article operative terms, and their shared vocabulary ("peace",
   // "Charter", "armed attack") says nothing about correspondence.
@@ -365,6 +440,25 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
   std::vector<double> cover(ua.size(), 0.0);
   const bool have_cues = !options.a_cues.empty() || !options.b_cues.empty();
   std::vector<uint32_t> touched;
+  std::vector<uint8_t> mark(ua.size(), 0);
+  std::vector<std::pair<double, uint32_t>> ranked;
+  std::vector<bool> a_preamble(ua.size());
+  for (std::size_t i = 0; i < ua.size(); ++i) a_preamble[i] = ua[i].unit.kind == "preamble";
+  // Sparse term vectors, for the exact scores of a bounded run.
+  TermIds ids;
+  std::vector<SparseVector> sparse_a, sparse_b;
+  std::unordered_map<std::string, std::vector<uint32_t>> bigram_postings;
+  std::vector<uint32_t> shared_bigrams(ua.size(), 0), bigram_touched;
+  if (out.approximate) {
+    for (const auto& v : va) sparse_a.push_back(ids.sparse(v, w));
+    for (const auto& v : vb) sparse_b.push_back(ids.sparse(v, w));
+    for (auto* side : {&ua, &ub}) {
+      for (auto& u : *side) u.bigrams = bigrams_of(u.terms);
+    }
+    for (std::size_t i = 0; i < ua.size(); ++i) {
+      for (const auto& bg : ua[i].bigrams) bigram_postings[bg].push_back(static_cast<uint32_t>(i));
+    }
+  }
   for (std::size_t j = 0; j < ub.size(); ++j) {
     if (b.is_report() && is_question(b, ub[j].unit.body)) continue;  // a question claims nothing
     double norm_b = 0;
@@ -376,27 +470,37 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
       auto it = postings.find(t);
       if (it == postings.end() || (!skipped.empty() && skipped.count(t) != 0)) continue;
       for (const auto& [i, wa] : it->second) {
-        if (dot[i] == 0.0 && cover[i] == 0.0) touched.push_back(i);
+        if (mark[i] == 0) {
+          mark[i] = 1;
+          touched.push_back(i);
+        }
         dot[i] += wa * v;
         cover[i] += idf;
       }
     }
     norm_b = std::sqrt(norm_b);
-    std::sort(touched.begin(), touched.end());  // ties go to the earlier A unit
-    const auto& b_cue = b_cue_ids[j];
+    // Ties go to the earlier A unit, so the touched units are visited in
+    // order: sorted when few, read off the marks when many (a sort of
+    // thousands of indexes per B unit cost more than the scoring).
+    if (touched.size() * 16 < ua.size()) {
+      std::sort(touched.begin(), touched.end());
+    } else {
+      touched.clear();
+      for (uint32_t i = 0; i < ua.size(); ++i) {
+        if (mark[i] != 0) touched.push_back(i);
+      }
+    }
+    for (uint32_t i : touched) mark[i] = 0;
+    const int b_cue_count = b_cue.count[j];
     const bool b_preamble = ub[j].unit.kind == "preamble";
-    for (uint32_t i : touched) {
-      const double cos = norm_a[i] > 0 && norm_b > 0 ? dot[i] / (norm_a[i] * norm_b) : 0.0;
-      const double cov = idf_b > 0 ? cover[i] / idf_b : 0.0;
-      cover[i] = 0.0;
-      dot[i] = 0.0;
-      if (both_legal && (ua[i].unit.kind == "preamble") != b_preamble) continue;
+    auto consider = [&](uint32_t i, double cos, double cov) {
+      if (both_legal && a_preamble[i] != b_preamble) return;
       // "modeled on Article 5": the sentence names the article as a model for
       // something else; it says nothing about what the article provides
       // (ALIGNMENT_GUIDELINES.md, "Not a pair").
       if (!ua[i].unit.number.empty() && b_refs[j].analogy.count(ua[i].unit.number) != 0 &&
           b_refs[j].direct.count(ua[i].unit.number) == 0)
-        continue;
+        return;
       // Cue overlap: the share of B's cue categories that A has, with add-one
       // (Laplace) smoothing in the denominator: one shared category out of one
       // is weak evidence ("obligor" in a news sentence and in a clause on
@@ -407,8 +511,8 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
       // only, as for callers without cue information. A legal clause without
       // any cue is not operative, and keeps a cue score of 0.
       double s = 0.5 * cos + 0.5 * cov;
-      if (have_cues && (!b_cue.empty() || !b.is_report())) {
-        const double cue = double(shared_count(a_cue_ids[i], b_cue)) / double(b_cue.size() + 1);
+      if (have_cues && (b_cue_count > 0 || !b.is_report())) {
+        const double cue = double(a_cue.shared(b_cue, i, j)) / double(b_cue_count + 1);
         s = 0.4 * cos + 0.4 * cov + 0.2 * cue;
       }
       // A report sentence that names the article ("Article 5 does not
@@ -420,8 +524,82 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
         best_score[j] = s;
         best_a[j] = static_cast<int>(i);
       }
+    };
+    if (!out.approximate) {
+      // Every term took part: the accumulated sums are exact.
+      for (uint32_t i : touched) {
+        const double cos = norm_a[i] > 0 && norm_b > 0 ? dot[i] / (norm_a[i] * norm_b) : 0.0;
+        const double cov = idf_b > 0 ? cover[i] / idf_b : 0.0;
+        cover[i] = 0.0;
+        dot[i] = 0.0;
+        consider(i, cos, cov);
+      }
+    } else {
+      // Over the bound the sums above leave out the most common terms. They
+      // only pick candidates: the kMaxApproxCandidates A units with the
+      // largest partial cosine, which are then scored exactly, on all terms,
+      // by merging the two sorted term vectors (top-k retrieval, then
+      // re-ranking).
+      ranked.clear();
+      for (uint32_t i : touched) {
+        ranked.emplace_back(norm_a[i] > 0 ? dot[i] / norm_a[i] : 0.0, i);
+        cover[i] = 0.0;
+        dot[i] = 0.0;
+      }
+      auto better = [](const std::pair<double, uint32_t>& x, const std::pair<double, uint32_t>& y) {
+        return x.first != y.first ? x.first > y.first : x.second < y.second;
+      };
+      if (ranked.size() > kMaxApproxCandidates) {
+        std::nth_element(ranked.begin(), ranked.begin() + kMaxApproxCandidates, ranked.end(),
+                         better);
+        ranked.resize(kMaxApproxCandidates);
+      }
+      // Near-copies are found by shared word pairs as well: the terms left
+      // out are the common ones, and a text of common words is told apart
+      // by their order ("armed attack" vs "attack ... armed"). Pairs of
+      // stems are rare even when the stems are not.
+      for (const auto& bg : ub[j].bigrams) {
+        auto it = bigram_postings.find(bg);
+        if (it == bigram_postings.end()) continue;
+        for (uint32_t i : it->second) {
+          if (shared_bigrams[i]++ == 0) bigram_touched.push_back(i);
+        }
+      }
+      std::vector<std::pair<double, uint32_t>> by_bigrams;
+      for (uint32_t i : bigram_touched) {
+        if (shared_bigrams[i] >= 2) by_bigrams.emplace_back(shared_bigrams[i], i);
+        shared_bigrams[i] = 0;
+      }
+      bigram_touched.clear();
+      if (by_bigrams.size() > kMaxApproxCandidates / 4) {
+        std::nth_element(by_bigrams.begin(), by_bigrams.begin() + kMaxApproxCandidates / 4,
+                         by_bigrams.end(), better);
+        by_bigrams.resize(kMaxApproxCandidates / 4);
+      }
+      ranked.insert(ranked.end(), by_bigrams.begin(), by_bigrams.end());
+      std::sort(ranked.begin(), ranked.end(),
+                [](const auto& x, const auto& y) { return x.second < y.second; });
+      ranked.erase(std::unique(ranked.begin(), ranked.end(),
+                               [](const auto& x, const auto& y) { return x.second == y.second; }),
+                   ranked.end());
+      for (const auto& [partial, i] : ranked) {
+        (void)partial;
+        const auto [d, c] = sparse_a[i].dot_and_cover(sparse_b[j], ids.idf);
+        const double cos = norm_a[i] > 0 && norm_b > 0 ? d / (norm_a[i] * norm_b) : 0.0;
+        consider(i, cos, idf_b > 0 ? c / idf_b : 0.0);
+      }
     }
     touched.clear();
+    // Only the best candidate and those that can become extra pairs below
+    // are kept (same test as there), so that sorting them stays cheap.
+    auto& cands = candidates[j];
+    cands.erase(
+        std::remove_if(cands.begin(), cands.end(),
+                       [&](const std::pair<int, double>& c) {
+                         return c.first != best_a[j] &&
+                                (c.second < kMargin * best_score[j] || c.second < kStrongExtra);
+                       }),
+        cands.end());
   }
 
   // A B-unit whose parent is also a candidate for the same A unit: keep the

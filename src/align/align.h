@@ -32,6 +32,12 @@ namespace cd::align {
 // kMaxGroupCandidates B units per A unit (best first); the others pair alone.
 inline constexpr uint64_t kMaxPostingVisits = 50'000'000;
 inline constexpr std::size_t kMaxGroupCandidates = 64;
+// Above the bound, each B unit is scored exactly (all terms, by merging
+// sorted term vectors) against at most this many A units: the best by the
+// rare terms' partial cosine, and a quarter of it by shared pairs of
+// consecutive stems (near-copies of common words). Top-k retrieval, then
+// re-ranking.
+inline constexpr std::size_t kMaxApproxCandidates = 32;
 
 struct Options {
   double threshold = 0.2;            // minimum score of a pair (calibrated on annotations/gold)

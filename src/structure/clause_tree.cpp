@@ -427,9 +427,11 @@ void build(Document& doc) {
         doc.sentences.push_back(std::move(sen));
       }
     }
+    doc.index_clauses();
     return;
   }
   TreeBuilder(doc).run();
+  doc.index_clauses();
 }
 
 }  // namespace cd::structure
