@@ -15,6 +15,7 @@
 #include <bit>
 #include <cmath>
 #include <functional>
+#include <future>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -35,6 +36,22 @@ struct UnitTerms {
   double length = 0;                 // number of terms
   std::vector<std::string> bigrams;  // filled on a bounded run only
 };
+
+// Per-thread accumulators of the scoring loop, one slot per A unit.
+struct Scratch {
+  explicit Scratch(std::size_t n_a)
+      : dot(n_a, 0.0), cover(n_a, 0.0), mark(n_a, 0), shared_bigrams(n_a, 0) {}
+  std::vector<double> dot;
+  std::vector<double> cover;
+  std::vector<uint8_t> mark;
+  std::vector<uint32_t> shared_bigrams;
+  std::vector<uint32_t> touched;
+  std::vector<uint32_t> bigram_touched;
+  std::vector<std::pair<double, uint32_t>> ranked;
+};
+
+// From this many B units on, the scoring loop runs in two threads.
+constexpr std::size_t kParallelUnits = 512;
 
 // Distinct pairs of consecutive stems ("arm\x1fattack"), for finding
 // near-copies on a bounded run.
@@ -330,8 +347,16 @@ double similarity(std::u32string_view a, std::u32string_view b) {
 
 Alignment align(const Document& a, const Document& b, const Options& options) {
   std::vector<UnitTerms> ua, ub;
+  // The terms of B are found while those of A are (tokenizing and stemming
+  // is most of the work on large inputs; terms_of keeps its stemmer per
+  // thread).
+  auto b_terms = std::async(std::launch::async, [&b] {
+    std::vector<UnitTerms> out;
+    for (const auto& u : units_of(b)) out.push_back(make_unit(b, u));
+    return out;
+  });
   for (const auto& u : units_of(a)) ua.push_back(make_unit(a, u));
-  for (const auto& u : units_of(b)) ub.push_back(make_unit(b, u));
+  ub = b_terms.get();
 
   Weighting w;
   double total = 0;
@@ -436,19 +461,13 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
   // purposes, an article operative terms, and their shared vocabulary ("peace",
   // "Charter", "armed attack") says nothing about correspondence.
   const bool both_legal = !a.is_report() && !b.is_report();
-  std::vector<double> dot(ua.size(), 0.0);
-  std::vector<double> cover(ua.size(), 0.0);
   const bool have_cues = !options.a_cues.empty() || !options.b_cues.empty();
-  std::vector<uint32_t> touched;
-  std::vector<uint8_t> mark(ua.size(), 0);
-  std::vector<std::pair<double, uint32_t>> ranked;
   std::vector<bool> a_preamble(ua.size());
   for (std::size_t i = 0; i < ua.size(); ++i) a_preamble[i] = ua[i].unit.kind == "preamble";
   // Sparse term vectors, for the exact scores of a bounded run.
   TermIds ids;
   std::vector<SparseVector> sparse_a, sparse_b;
   std::unordered_map<std::string, std::vector<uint32_t>> bigram_postings;
-  std::vector<uint32_t> shared_bigrams(ua.size(), 0), bigram_touched;
   if (out.approximate) {
     for (const auto& v : va) sparse_a.push_back(ids.sparse(v, w));
     for (const auto& v : vb) sparse_b.push_back(ids.sparse(v, w));
@@ -459,8 +478,18 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
       for (const auto& bg : ua[i].bigrams) bigram_postings[bg].push_back(static_cast<uint32_t>(i));
     }
   }
-  for (std::size_t j = 0; j < ub.size(); ++j) {
-    if (b.is_report() && is_question(b, ub[j].unit.body)) continue;  // a question claims nothing
+  // Scores of one B unit against A. Each B unit writes only its own
+  // candidates, best_a and best_score entries; the accumulators are per
+  // thread (Scratch).
+  auto score_b = [&](std::size_t j, Scratch& sc) {
+    auto& dot = sc.dot;
+    auto& cover = sc.cover;
+    auto& touched = sc.touched;
+    auto& mark = sc.mark;
+    auto& ranked = sc.ranked;
+    auto& shared_bigrams = sc.shared_bigrams;
+    auto& bigram_touched = sc.bigram_touched;
+    if (b.is_report() && is_question(b, ub[j].unit.body)) return;  // a question claims nothing
     double norm_b = 0;
     double idf_b = 0;
     for (const auto& [t, v] : vb[j]) {
@@ -600,6 +629,19 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
                                 (c.second < kMargin * best_score[j] || c.second < kStrongExtra);
                        }),
         cands.end());
+  };
+  // Two halves of B at the same time when B is large: the result does not
+  // depend on the split.
+  auto score_range = [&](std::size_t from, std::size_t to) {
+    Scratch sc(ua.size());
+    for (std::size_t j = from; j < to; ++j) score_b(j, sc);
+  };
+  if (ub.size() >= kParallelUnits) {
+    auto first_half = std::async(std::launch::async, score_range, 0, ub.size() / 2);
+    score_range(ub.size() / 2, ub.size());
+    first_half.get();
+  } else {
+    score_range(0, ub.size());
   }
 
   // A B-unit whose parent is also a candidate for the same A unit: keep the

@@ -14,6 +14,9 @@
 namespace cd::compare {
 namespace {
 
+// From this many aligned pairs on, compare() diffs them in two threads.
+constexpr std::size_t kParallelPairs = 64;
+
 // A group of B units is diffed as one text: their bodies joined by a newline.
 // The join is synthetic, so ops are mapped back to document offsets piece by
 // piece and the synthetic separators are dropped (an equal op over a
@@ -223,14 +226,28 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
     }
     return out;
   };
-  for (auto& pair : alignment.pairs) {
-    std::vector<Span> b_bodies;
-    for (const auto& id : pair.b) b_bodies.push_back(b_index.body(id));
-    std::sort(b_bodies.begin(), b_bodies.end());
-    const Span a_body = pair.a.empty() ? Span{} : a_index.body(pair.a.front());
-    pair.diff = diff_pair(a, a_body, b, b_bodies);
-    pair.deltas = annotate::deltas(a, pair.a, inside(a_sorted, a_human, a_index, pair.a), b, pair.b,
-                                   inside(b_sorted, b_human, b_index, pair.b));
+  auto fill = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      auto& pair = alignment.pairs[k];
+      std::vector<Span> b_bodies;
+      for (const auto& id : pair.b) b_bodies.push_back(b_index.body(id));
+      std::sort(b_bodies.begin(), b_bodies.end());
+      const Span a_body = pair.a.empty() ? Span{} : a_index.body(pair.a.front());
+      pair.diff = diff_pair(a, a_body, b, b_bodies);
+      pair.deltas = annotate::deltas(a, pair.a, inside(a_sorted, a_human, a_index, pair.a), b,
+                                     pair.b, inside(b_sorted, b_human, b_index, pair.b));
+    }
+  };
+  // Pairs are independent (each writes only its own diff and deltas), so
+  // many of them are split in two halves done at the same time; results do
+  // not depend on the split.
+  const std::size_t n_pairs = alignment.pairs.size();
+  if (n_pairs >= kParallelPairs) {
+    auto first_half = std::async(std::launch::async, fill, 0, n_pairs / 2);
+    fill(n_pairs / 2, n_pairs);
+    first_half.get();
+  } else {
+    fill(0, n_pairs);
   }
   // Summary: for each dimension, the change found in the best-scoring pair
   // that has one (pairs are scanned in descending score).

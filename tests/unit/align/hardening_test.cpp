@@ -88,7 +88,9 @@ TEST_CASE("align: over the work bound candidates are scored exactly and near-cop
   uint32_t seed = 11;
   auto next = [&] { return (seed = seed * 1103515245u + 12345u) >> 16; };
   std::string a_src, b_src;
-  const int n = 150;
+  // 600 units: more than align's kParallelUnits, so both halves of B are
+  // scored in two threads, in both runs.
+  const int n = 600;
   for (int k = 1; k <= n; ++k) {
     std::vector<std::string> body;
     for (int w = 0; w < 20; ++w) body.push_back(words[next() % words.size()]);
