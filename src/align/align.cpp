@@ -447,7 +447,14 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
   constexpr double kMargin = 0.85;
   constexpr double kStrongExtra = 0.3;
   constexpr int kMaxExtraPairs = 2;
-  std::vector<std::vector<std::pair<int, double>>> candidates(ub.size());
+  // A candidate A unit of a B unit: `score` decides whether they pair,
+  // `kind_score` whether the pair is a paraphrase or only related (kind_of).
+  struct Candidate {
+    int a;
+    double score;
+    double kind_score;
+  };
+  std::vector<std::vector<Candidate>> candidates(ub.size());
   const std::vector<References> b_refs = [&] {
     std::vector<References> refs;
     for (const auto& u : ub)
@@ -540,15 +547,26 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
       // only, as for callers without cue information. A legal clause without
       // any cue is not operative, and keeps a cue score of 0.
       double s = 0.5 * cos + 0.5 * cov;
+      // How much of B restates A, for the kind of the pair: the plain share
+      // of B's cue categories that A has (B restates A's trigger, frame or
+      // means when it has no category A lacks), without the smoothing,
+      // which weighs evidence for pairing, not how close a paraphrase is.
+      double kind_s = s;
       if (have_cues && (b_cue_count > 0 || !b.is_report())) {
-        const double cue = double(a_cue.shared(b_cue, i, j)) / double(b_cue_count + 1);
-        s = 0.4 * cos + 0.4 * cov + 0.2 * cue;
+        const int shared = a_cue.shared(b_cue, i, j);
+        s = 0.4 * cos + 0.4 * cov + 0.2 * double(shared) / double(b_cue_count + 1);
+        kind_s = 0.4 * cos + 0.4 * cov +
+                 (b_cue_count > 0 ? 0.2 * double(shared) / double(b_cue_count) : 0.0);
       }
       // A report sentence that names the article ("Article 5 does not
-      // require ...") speaks about it.
-      if (!ua[i].unit.number.empty() && b_refs[j].direct.count(ua[i].unit.number) != 0) s += 0.25;
+      // require ...") speaks about it: it pairs, as related, not as a
+      // paraphrase (ALIGNMENT_GUIDELINES.md).
+      if (!ua[i].unit.number.empty() && b_refs[j].direct.count(ua[i].unit.number) != 0) {
+        s += 0.25;
+        kind_s = 0.0;
+      }
       s = std::min(s, 1.0);
-      if (s >= options.threshold) candidates[j].emplace_back(static_cast<int>(i), s);
+      if (s >= options.threshold) candidates[j].push_back({static_cast<int>(i), s, kind_s});
       if (s > best_score[j] + 1e-9) {
         best_score[j] = s;
         best_a[j] = static_cast<int>(i);
@@ -622,13 +640,12 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
     // Only the best candidate and those that can become extra pairs below
     // are kept (same test as there), so that sorting them stays cheap.
     auto& cands = candidates[j];
-    cands.erase(
-        std::remove_if(cands.begin(), cands.end(),
-                       [&](const std::pair<int, double>& c) {
-                         return c.first != best_a[j] &&
-                                (c.second < kMargin * best_score[j] || c.second < kStrongExtra);
-                       }),
-        cands.end());
+    cands.erase(std::remove_if(cands.begin(), cands.end(),
+                               [&](const Candidate& c) {
+                                 return c.a != best_a[j] && (c.score < kMargin * best_score[j] ||
+                                                             c.score < kStrongExtra);
+                               }),
+                cands.end());
   };
   // Two halves of B at the same time when B is large: the result does not
   // depend on the split.
@@ -647,7 +664,7 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
   // A B-unit whose parent is also a candidate for the same A unit: keep the
   // better of the two.
   std::map<int, std::vector<int>> by_a;  // A index -> B indexes, in B order
-  std::map<std::pair<int, int>, double> pair_score;
+  std::map<std::pair<int, int>, double> pair_score, pair_kind_score;
   for (std::size_t j = 0; j < ub.size(); ++j) {
     if (best_a[j] < 0 || best_score[j] < options.threshold) continue;
     // Best first; at most kMaxExtraPairs more. Text with a small vocabulary
@@ -655,18 +672,20 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
     // (38,000 pairs for 2,000 x 2,000 generated articles).
     auto& cands = candidates[j];
     std::stable_sort(cands.begin(), cands.end(),
-                     [](const auto& x, const auto& y) { return x.second > y.second; });
+                     [](const auto& x, const auto& y) { return x.score > y.score; });
     int extras = 0;
-    for (const auto& [i, sc] : cands) {
+    for (const auto& [i, sc, ks] : cands) {
       // Extra pairs only among strong candidates: a weak second match is noise.
       if (i != best_a[j] && (sc < kMargin * best_score[j] || sc < kStrongExtra)) continue;
       if (i != best_a[j] && ++extras > kMaxExtraPairs) break;
       if (!wanted(ua[static_cast<std::size_t>(i)].unit.id)) continue;
       by_a[i].push_back(static_cast<int>(j));
       pair_score[{i, static_cast<int>(j)}] = sc;
+      pair_kind_score[{i, static_cast<int>(j)}] = ks;
     }
   }
   auto score_of = [&](int i, int j) { return pair_score.at({i, j}); };
+  auto kind_score_of = [&](int i, int j) { return pair_kind_score.at({i, j}); };
   for (auto& [i, js] : by_a) {
     // Parents and children among the candidates through an index, not all
     // pairs of candidates: an A unit may have thousands of them.
@@ -702,7 +721,7 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
     p.a = {ua[i].unit.id};
     p.b = {u.unit.id};
     p.score = score_of(static_cast<int>(i), j);
-    p.kind = kind_of(a, ua[i], b, {&u}, p.score);
+    p.kind = kind_of(a, ua[i], b, {&u}, kind_score_of(static_cast<int>(i), j));
     p.evidence = shared_terms(ua[i], u.tf, w);
     used_b.insert(j);
     out.pairs.push_back(std::move(p));
@@ -755,17 +774,18 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
               [](const UnitTerms* x, const UnitTerms* y) { return x->unit.span < y->unit.span; });
     AlignedPair p;
     p.a = {ua[i].unit.id};
-    double best_member = 0;
+    double best_member = 0, best_kind = 0;
     for (const auto* g : group) {
       p.b.push_back(g->unit.id);
       const int j = static_cast<int>(g - ub.data());
       used_b.insert(j);
       best_member = std::max(best_member, score_of(static_cast<int>(i), j));
+      best_kind = std::max(best_kind, kind_score_of(static_cast<int>(i), j));
     }
     // The group's score is its best member's pair score, on the same scale
     // as single pairs.
     p.score = best_member;
-    p.kind = kind_of(a, ua[i], b, group, best_member);
+    p.kind = kind_of(a, ua[i], b, group, best_kind);
     double len = 0;
     p.evidence = shared_terms(ua[i], merge_tf(group, len), w);
     out.pairs.push_back(std::move(p));

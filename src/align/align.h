@@ -76,6 +76,9 @@ Alignment align(const Document& a, const Document& b, const Options& options = {
 //     adds 0.25 for that article; one naming it only as a model ("modeled
 //     on Article 5") never pairs with it; questions pair with nothing;
 //   - between two legal texts a preamble pairs only with a preamble.
+// The kind of a pair (paraphrase or related) is read from the unsmoothed
+// score (plain share of B's cue categories that A has, no bonus): a sentence
+// that names the article is related; one that restates it is a paraphrase.
 // Similarity of two spans of text in [0, 1] (stemmed, stop words removed).
 double similarity(std::u32string_view a, std::u32string_view b);
 

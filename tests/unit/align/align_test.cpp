@@ -187,3 +187,28 @@ TEST_CASE("align: one shared cue category and few shared words make no pair") {
   for (const auto& p : al.pairs) CHECK(std::find(p.b.begin(), p.b.end(), "p4") == p.b.end());
   for (const char* id : {"p1", "p2", "p3", "p5"}) CHECK_MESSAGE(pair_with(al, "art5", id), id);
 }
+
+TEST_CASE(
+    "align: news sentences restating Article 5 are paraphrases; those naming it are related") {
+  const Document nat = load(kNat);
+  const Document news = load("corpus/news/platinum_guarantees_article.txt", "report");
+  const auto al = align_with_cues(nat, news);
+  auto kind_of_sentence = [&](const std::string& prefix) -> std::string {
+    for (const auto& s : news.sentences) {
+      if (news.utf8(s.span).rfind(prefix, 0) != 0) continue;
+      const auto* p = pair_with(al, "art5", s.id);
+      return p == nullptr ? "unpaired" : p->kind;
+    }
+    return "missing";
+  };
+  // Attack on one is an attack on all; each member determines its response;
+  // aid may include armed force: they restate the article.
+  CHECK(kind_of_sentence("The core provision of the Alliance") == "paraphrase");
+  CHECK(kind_of_sentence("Each treaty member independently") == "paraphrase");
+  CHECK(kind_of_sentence("The text explicitly states") == "paraphrase");
+  // "Article 5 does not require ...", "Article 5 is often interpreted ...":
+  // they speak about the article (the +0.25 for naming it makes them pair,
+  // not a paraphrase).
+  CHECK(kind_of_sentence("Article 5 does not require") == "related");
+  CHECK(kind_of_sentence("In public discourse, Article 5") == "related");
+}
