@@ -370,8 +370,14 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
   w.avg_len = w.n > 0 && total > 0 ? total / w.n : 1.0;
 
   std::vector<Vector> va, vb;
-  for (const auto& u : ua) va.push_back(vector_of(u.tf, u.length, w));
-  for (const auto& u : ub) vb.push_back(vector_of(u.tf, u.length, w));
+  {
+    // B's vectors while A's are built (the weighting is only read).
+    auto b_vectors = std::async(std::launch::async, [&] {
+      for (const auto& u : ub) vb.push_back(vector_of(u.tf, u.length, w));
+    });
+    for (const auto& u : ua) va.push_back(vector_of(u.tf, u.length, w));
+    b_vectors.get();
+  }
 
   auto wanted = [&](const std::string& id) {
     return options.a_units.empty() ||
@@ -478,9 +484,11 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
   if (out.approximate) {
     for (const auto& v : va) sparse_a.push_back(ids.sparse(v, w));
     for (const auto& v : vb) sparse_b.push_back(ids.sparse(v, w));
-    for (auto* side : {&ua, &ub}) {
-      for (auto& u : *side) u.bigrams = bigrams_of(u.terms);
-    }
+    auto b_bigrams = std::async(std::launch::async, [&] {
+      for (auto& u : ub) u.bigrams = bigrams_of(u.terms);
+    });
+    for (auto& u : ua) u.bigrams = bigrams_of(u.terms);
+    b_bigrams.get();
     for (std::size_t i = 0; i < ua.size(); ++i) {
       for (const auto& bg : ua[i].bigrams) bigram_postings[bg].push_back(static_cast<uint32_t>(i));
     }
@@ -714,8 +722,10 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
     js = keep;
   }
 
-  std::set<int> used_b;
-  auto single = [&](std::size_t i, int j) {
+  // Pairs of each A unit, in A order. Each call appends to its own
+  // `pairs` and `used` (B indexes that took part), so the A units can be
+  // split in two halves done at the same time and joined in order.
+  auto single = [&](std::size_t i, int j, std::vector<AlignedPair>& pairs, std::vector<int>& used) {
     const auto& u = ub[static_cast<std::size_t>(j)];
     AlignedPair p;
     p.a = {ua[i].unit.id};
@@ -723,16 +733,16 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
     p.score = score_of(static_cast<int>(i), j);
     p.kind = kind_of(a, ua[i], b, {&u}, kind_score_of(static_cast<int>(i), j));
     p.evidence = shared_terms(ua[i], u.tf, w);
-    used_b.insert(j);
-    out.pairs.push_back(std::move(p));
+    used.push_back(j);
+    pairs.push_back(std::move(p));
   };
-  for (std::size_t i = 0; i < ua.size(); ++i) {
+  auto pairs_of = [&](std::size_t i, std::vector<AlignedPair>& pairs, std::vector<int>& used) {
     auto it = by_a.find(static_cast<int>(i));
-    if (it == by_a.end() || it->second.empty()) continue;
+    if (it == by_a.end() || it->second.empty()) return;
     const auto& js = it->second;
     if (!options.group_b || b.is_report() || js.size() < 2) {
-      for (int j : js) single(i, j);
-      continue;
+      for (int j : js) single(i, j, pairs, used);
+      return;
     }
     // Greedy grouping: start from the best member, add others (in score
     // order) while the group restates more of A: the group score is half
@@ -767,8 +777,8 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
       }
     }
     if (group.size() == 1) {
-      for (int j : js) single(i, j);
-      continue;
+      for (int j : js) single(i, j, pairs, used);
+      return;
     }
     std::sort(group.begin(), group.end(),
               [](const UnitTerms* x, const UnitTerms* y) { return x->unit.span < y->unit.span; });
@@ -778,7 +788,7 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
     for (const auto* g : group) {
       p.b.push_back(g->unit.id);
       const int j = static_cast<int>(g - ub.data());
-      used_b.insert(j);
+      used.push_back(j);
       best_member = std::max(best_member, score_of(static_cast<int>(i), j));
       best_kind = std::max(best_kind, kind_score_of(static_cast<int>(i), j));
     }
@@ -788,11 +798,30 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
     p.kind = kind_of(a, ua[i], b, group, best_kind);
     double len = 0;
     p.evidence = shared_terms(ua[i], merge_tf(group, len), w);
-    out.pairs.push_back(std::move(p));
+    pairs.push_back(std::move(p));
     // Members left out of the group still pair on their own.
     for (int j : js) {
-      if (std::find(members.begin(), members.end(), j) == members.end()) single(i, j);
+      if (std::find(members.begin(), members.end(), j) == members.end()) single(i, j, pairs, used);
     }
+  };
+  auto pairs_range = [&](std::size_t from, std::size_t to, std::vector<AlignedPair>& pairs,
+                         std::vector<int>& used) {
+    for (std::size_t i = from; i < to; ++i) pairs_of(i, pairs, used);
+  };
+  std::vector<AlignedPair> later_pairs;
+  std::vector<int> used_first, used_later;
+  if (ua.size() >= kParallelUnits) {
+    auto first_half = std::async(std::launch::async,
+                                 [&] { pairs_range(0, ua.size() / 2, out.pairs, used_first); });
+    pairs_range(ua.size() / 2, ua.size(), later_pairs, used_later);
+    first_half.get();
+  } else {
+    pairs_range(0, ua.size(), out.pairs, used_first);
+  }
+  for (auto& p : later_pairs) out.pairs.push_back(std::move(p));
+  std::vector<bool> used_b(ub.size(), false);
+  for (const auto* used : {&used_first, &used_later}) {
+    for (int j : *used) used_b[static_cast<std::size_t>(j)] = true;
   }
 
   std::set<std::string> paired_a;
@@ -801,7 +830,7 @@ Alignment align(const Document& a, const Document& b, const Options& options) {
     if (wanted(u.unit.id) && paired_a.count(u.unit.id) == 0) out.unaligned_a.push_back(u.unit.id);
   }
   for (std::size_t j = 0; j < ub.size(); ++j) {
-    if (used_b.count(static_cast<int>(j)) == 0) out.unaligned_b.push_back(ub[j].unit.id);
+    if (!used_b[j]) out.unaligned_b.push_back(ub[j].unit.id);
   }
   return out;
 }
