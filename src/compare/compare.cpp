@@ -184,9 +184,13 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
 
   // Annotations sorted by start, so that each pair takes only those inside
   // its units (binary search) instead of scanning all of them.
-  auto by_start = [](std::vector<Annotation> v) {
-    std::stable_sort(v.begin(), v.end(), [](const Annotation& x, const Annotation& y) {
-      return x.span.start < y.span.start;
+  // (Pointers into c's annotations, which stay in place until the end.)
+  auto by_start = [](const std::vector<Annotation>& all) {
+    std::vector<const Annotation*> v;
+    v.reserve(all.size());
+    for (const auto& an : all) v.push_back(&an);
+    std::stable_sort(v.begin(), v.end(), [](const Annotation* x, const Annotation* y) {
+      return x->span.start < y->span.start;
     });
     return v;
   };
@@ -194,10 +198,10 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
   const auto b_sorted = by_start(c.b_annotations);
   // Human annotations may name a unit without lying inside its span; they
   // are few, so they are picked out once rather than looked for per pair.
-  auto human = [](const std::vector<Annotation>& sorted) {
+  auto human = [](const std::vector<const Annotation*>& sorted) {
     std::vector<const Annotation*> out;
-    for (const auto& an : sorted) {
-      if (an.source == "human" && !an.unit.empty()) out.push_back(&an);
+    for (const Annotation* an : sorted) {
+      if (an->source == "human" && !an->unit.empty()) out.push_back(an);
     }
     return out;
   };
@@ -208,15 +212,16 @@ Comparison compare(Document a, Document b, const annotate::RuleSet& rules, const
   // 5,000-clause documents: 10^8 string comparisons).
   const UnitIndex a_index(a);
   const UnitIndex b_index(b);
-  auto inside = [](const std::vector<Annotation>& sorted, const std::vector<const Annotation*>& hum,
-                   const UnitIndex& index, const std::vector<std::string>& ids) {
+  auto inside = [](const std::vector<const Annotation*>& sorted,
+                   const std::vector<const Annotation*>& hum, const UnitIndex& index,
+                   const std::vector<std::string>& ids) {
     std::vector<Annotation> out;
     for (const auto& id : ids) {
       const Span s = index.span(id);
       auto it = std::lower_bound(sorted.begin(), sorted.end(), s.start,
-                                 [](const Annotation& x, uint32_t v) { return x.span.start < v; });
-      for (; it != sorted.end() && it->span.start < s.end; ++it) {
-        if (s.contains(it->span)) out.push_back(*it);
+                                 [](const Annotation* x, uint32_t v) { return x->span.start < v; });
+      for (; it != sorted.end() && (*it)->span.start < s.end; ++it) {
+        if (s.contains((*it)->span)) out.push_back(**it);
       }
     }
     for (const Annotation* an : hum) {
