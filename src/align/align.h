@@ -32,6 +32,12 @@ namespace cd::align {
 // kMaxGroupCandidates B units per A unit (best first); the others pair alone.
 inline constexpr uint64_t kMaxPostingVisits = 50'000'000;
 inline constexpr std::size_t kMaxGroupCandidates = 64;
+// Above the bound, each B unit is scored exactly (all terms, by merging
+// sorted term vectors) against at most this many A units: the best by the
+// rare terms' partial cosine, and a quarter of it by shared pairs of
+// consecutive stems (near-copies of common words). Top-k retrieval, then
+// re-ranking.
+inline constexpr std::size_t kMaxApproxCandidates = 32;
 
 struct Options {
   double threshold = 0.2;            // minimum score of a pair (calibrated on annotations/gold)
@@ -60,7 +66,19 @@ Alignment align(const Document& a, const Document& b, const Options& options = {
 //   0.4 x cosine of BM25 term vectors (how alike the two units are),
 //   0.4 x coverage: the idf-weighted share of B's terms that A has (a short
 //         news sentence is "explained" by a long article that contains it),
-//   0.2 x cue overlap: share of B's cue categories that A has too.
+//   0.2 x cue overlap: shared cue categories / (B's cue categories + 1), the
+//         add-one (Laplace) estimate, so that one shared category out of one
+//         counts as half, not as full agreement.
+// What depends on the genres (docs/LIMITS.md, "How units are paired"):
+//   - a report sentence without cue categories is scored on words alone
+//     (0.5 cosine + 0.5 coverage); a legal clause without cues keeps cue 0;
+//   - a report sentence naming an article ("Article 5 does not require")
+//     adds 0.25 for that article; one naming it only as a model ("modeled
+//     on Article 5") never pairs with it; questions pair with nothing;
+//   - between two legal texts a preamble pairs only with a preamble.
+// The kind of a pair (paraphrase or related) is read from the unsmoothed
+// score (plain share of B's cue categories that A has, no bonus): a sentence
+// that names the article is related; one that restates it is a paraphrase.
 // Similarity of two spans of text in [0, 1] (stemmed, stop words removed).
 double similarity(std::u32string_view a, std::u32string_view b);
 

@@ -31,6 +31,11 @@ std::string Document::utf8(Span s) const {
 }
 
 const Clause* Document::clause(const std::string& id) const {
+  // The index is a hint (see document.h): an entry counts only if it still
+  // points at a clause of that id. Duplicate ids keep the first, as below.
+  if (auto it = clause_index.find(id);
+      it != clause_index.end() && it->second < clauses.size() && clauses[it->second].id == id)
+    return &clauses[it->second];
   for (const auto& c : clauses) {
     if (c.id == id) return &c;
   }
@@ -38,10 +43,22 @@ const Clause* Document::clause(const std::string& id) const {
 }
 
 const Sentence* Document::sentence(const std::string& id) const {
+  // structure numbers sentences s1, s2, ... in order.
+  if (id.size() > 1 && id.size() < 11 && id[0] == 's' &&
+      id.find_first_not_of("0123456789", 1) == std::string::npos && id[1] != '0') {
+    const auto k = std::stoul(id.substr(1));
+    if (k >= 1 && k <= sentences.size() && sentences[k - 1].id == id) return &sentences[k - 1];
+  }
   for (const auto& s : sentences) {
     if (s.id == id) return &s;
   }
   return nullptr;
+}
+
+void Document::index_clauses() {
+  clause_index.clear();
+  for (std::size_t k = 0; k < clauses.size(); ++k)
+    clause_index.emplace(clauses[k].id, static_cast<uint32_t>(k));
 }
 
 std::vector<Unit> units_of(const Document& doc) {
@@ -52,6 +69,7 @@ std::vector<Unit> units_of(const Document& doc) {
       u.id = c.id;
       u.label = c.label;
       u.number = c.number;
+      u.kind = c.kind;
       u.span = c.span;
       u.body = c.body.empty() ? c.span : c.body;
       u.level = c.level;
@@ -64,6 +82,7 @@ std::vector<Unit> units_of(const Document& doc) {
     Unit u;
     u.id = s.id;
     u.label = s.id;
+    u.kind = "sentence";
     u.span = s.span;
     u.body = s.span;
     u.parent = s.unit;

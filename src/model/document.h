@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace cd {
@@ -104,10 +105,18 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Diagnostic> diagnostics;
 
+  // Clause id -> position in `clauses`, filled by index_clauses() (which
+  // structure::build calls). A hint only: clause() checks the entry and
+  // falls back to a linear search when the index is missing or stale.
+  std::unordered_map<std::string, uint32_t> clause_index;
+
   bool is_report() const { return meta.genre == "report"; }
   std::string utf8(Span s) const;  // text of a span as UTF-8
+  // By id: O(1) through clause_index, and for sentences through their id
+  // ("s12" is sentences[11]); a linear search otherwise.
   const Clause* clause(const std::string& id) const;
   const Sentence* sentence(const std::string& id) const;
+  void index_clauses();
 };
 
 // A comparable unit: a clause of a legal document or a sentence of a report.
@@ -115,8 +124,9 @@ struct Unit {
   std::string id;
   std::string label;  // clause label, or "s3"
   std::string number;
-  Span span;  // full span (clauses include their label)
-  Span body;  // text that is compared (clause body; sentence span)
+  std::string kind;  // clause kind ("article", "preamble", ...), or "sentence"
+  Span span;         // full span (clauses include their label)
+  Span body;         // text that is compared (clause body; sentence span)
   int level = 1;
   std::string parent;
 };

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -172,14 +173,16 @@ Json comparison_value(const Comparison& c) {
     pj["evidence"] = p.evidence;
     Json diff = Json::array();
     for (const auto& op : p.diff) diff.push_back(diff_op_json(op, c.a, c.b, true));
-    pj["diff"] = diff;
+    // Moved, not copied: a comparison of large documents has thousands of
+    // pairs, and each copy of a subtree is a deep copy.
+    pj["diff"] = std::move(diff);
     Json deltas = Json::array();
     for (const auto& d : p.deltas) deltas.push_back(delta_json(d, c.a, c.b));
-    pj["deltas"] = deltas;
+    pj["deltas"] = std::move(deltas);
     pj["variance"] = variance_json(p.variance, c.a, c.b);
-    pairs.push_back(pj);
+    pairs.push_back(std::move(pj));
   }
-  j["pairs"] = pairs;
+  j["pairs"] = std::move(pairs);
   Json un;
   un["a"] = c.unaligned_a;
   un["b"] = c.unaligned_b;

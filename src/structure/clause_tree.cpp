@@ -421,7 +421,10 @@ void build(Document& doc, const Options& options) {
     // Reports are compared by sentences (contract.md): no clauses.
     doc.clauses.clear();
     doc.sentences.clear();
-    if (!options.sentences) return;
+    if (!options.sentences) {
+      doc.index_clauses();
+      return;
+    }
     for (const Block& b : doc.blocks) {
       for (const Span& s : sentences_of(doc, b.span)) {
         Sentence sen;
@@ -430,11 +433,13 @@ void build(Document& doc, const Options& options) {
         doc.sentences.push_back(std::move(sen));
       }
     }
+    doc.index_clauses();
     return;
   }
   TreeBuilder builder(doc);
   builder.sentences = options.sentences;
   builder.run();
+  doc.index_clauses();
 }
 
 }  // namespace cd::structure

@@ -135,3 +135,80 @@ TEST_CASE("align: a unit pairs with its best match and at most two more (regress
   }
   for (const auto& [id, n] : pairs_of_b) CHECK_MESSAGE(n <= 3, id);
 }
+
+TEST_CASE("align: between two treaties a preamble pairs only with a preamble") {
+  // Rio's recital ("reciprocal assistance to meet armed attacks") shares
+  // words with NAT Art. 3 ("capacity to resist armed attack"); it paired with
+  // it before recitals were kept apart from operative articles.
+  const Document nat = load(kNat);
+  const Document rio = load("corpus/texts/03_rio_treaty_1947_articles_1-3.txt");
+  const auto al = align_with_cues(nat, rio);
+  for (const auto& p : al.pairs) {
+    const bool a_pre = p.a.front() == "preamble";
+    for (const auto& b : p.b) CHECK_MESSAGE(a_pre == (b == "preamble"), (p.a.front() + " ~ " + b));
+  }
+  CHECK(pair_with(al, "art5", "art3.1") != nullptr);
+  CHECK(pair_with(al, "art1", "art1") != nullptr);
+}
+
+TEST_CASE("align: a news sentence naming Article 5 as a model does not pair with it") {
+  const Document nat = load(kNat);
+  const Document news = load("corpus/news/platinum_guarantees_article.txt", "report");
+  const auto al = align_with_cues(nat, news);
+  auto sentence_starting = [&](const std::string& prefix) -> std::string {
+    for (const auto& s : news.sentences) {
+      if (news.utf8(s.span).rfind(prefix, 0) == 0) return s.id;
+    }
+    return {};
+  };
+  // "... security guarantees modeled on Article 5 of the North Atlantic
+  // Treaty": the words of the article's name are the overlap, not its content.
+  const auto modeled = sentence_starting("The Berlin round ultimately");
+  // No cue category at all (the annotator reads "would" in a report as a
+  // prediction), yet it restates the duty to assist: scored on words alone.
+  const auto obliged = sentence_starting("If Russia were to use force");
+  // One shared cue category ("obligor") and almost no shared words.
+  const auto zelensky = sentence_starting("This is precisely what");
+  REQUIRE_FALSE(modeled.empty());
+  REQUIRE_FALSE(obliged.empty());
+  REQUIRE_FALSE(zelensky.empty());
+  CHECK(pair_with(al, "art5", modeled) == nullptr);
+  CHECK(pair_with(al, "art5", obliged) != nullptr);
+  for (const auto& p : al.pairs) CHECK(std::find(p.b.begin(), p.b.end(), zelensky) == p.b.end());
+}
+
+TEST_CASE("align: one shared cue category and few shared words make no pair") {
+  // Draft quote (4), "a joint assessment mechanism ... will evaluate any
+  // claimed breach", shares only the 'trigger' category and "joint(ly)" with
+  // NAT Art. 3; quotes (1)-(3) and (5) still pair with Article 5.
+  const Document nat = load(kNat);
+  const Document draft = load("corpus/texts/11d_us_security_guarantee_draft_nov2025_REPORTED.txt");
+  const auto al = align_with_cues(nat, draft);
+  for (const auto& p : al.pairs) CHECK(std::find(p.b.begin(), p.b.end(), "p4") == p.b.end());
+  for (const char* id : {"p1", "p2", "p3", "p5"}) CHECK_MESSAGE(pair_with(al, "art5", id), id);
+}
+
+TEST_CASE(
+    "align: news sentences restating Article 5 are paraphrases; those naming it are related") {
+  const Document nat = load(kNat);
+  const Document news = load("corpus/news/platinum_guarantees_article.txt", "report");
+  const auto al = align_with_cues(nat, news);
+  auto kind_of_sentence = [&](const std::string& prefix) -> std::string {
+    for (const auto& s : news.sentences) {
+      if (news.utf8(s.span).rfind(prefix, 0) != 0) continue;
+      const auto* p = pair_with(al, "art5", s.id);
+      return p == nullptr ? "unpaired" : p->kind;
+    }
+    return "missing";
+  };
+  // Attack on one is an attack on all; each member determines its response;
+  // aid may include armed force: they restate the article.
+  CHECK(kind_of_sentence("The core provision of the Alliance") == "paraphrase");
+  CHECK(kind_of_sentence("Each treaty member independently") == "paraphrase");
+  CHECK(kind_of_sentence("The text explicitly states") == "paraphrase");
+  // "Article 5 does not require ...", "Article 5 is often interpreted ...":
+  // they speak about the article (the +0.25 for naming it makes them pair,
+  // not a paraphrase).
+  CHECK(kind_of_sentence("Article 5 does not require") == "related");
+  CHECK(kind_of_sentence("In public discourse, Article 5") == "related");
+}
