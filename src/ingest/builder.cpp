@@ -53,22 +53,24 @@ void TextBuilder::separate(uint32_t byte) {
 
 void TextBuilder::finish(Document& doc, uint32_t end_byte) {
   if (text::is_nfc_identity(text_)) {
-    // Already NFC (nearly every treaty text): the builder's text and byte
-    // map become the document's as they are, without an origin map or copies.
+    // Already NFC (nearly every treaty text): the builder's text becomes the
+    // document's as it is, without an origin map or copies; the byte map is
+    // compressed into runs (model/byte_map.h) and the array freed.
     doc.text = std::move(text_);
-    doc.source.byte_of = std::move(bytes_);
-    doc.source.byte_of.push_back(end_byte);
+    bytes_.push_back(end_byte);
+    doc.source.byte_of = ByteMap(bytes_);
     doc.blocks = std::move(blocks_);
     text_.clear();
-    bytes_.clear();
+    std::vector<uint32_t>().swap(bytes_);
     blocks_.clear();
     return;
   }
   auto n = text::nfc(text_);
   doc.text = std::move(n.text);
-  doc.source.byte_of.resize(doc.text.size() + 1);
-  for (std::size_t i = 0; i < doc.text.size(); ++i) doc.source.byte_of[i] = bytes_[n.origin[i]];
-  doc.source.byte_of[doc.text.size()] = end_byte;
+  std::vector<uint32_t> byte_of(doc.text.size() + 1);
+  for (std::size_t i = 0; i < doc.text.size(); ++i) byte_of[i] = bytes_[n.origin[i]];
+  byte_of[doc.text.size()] = end_byte;
+  doc.source.byte_of = ByteMap(byte_of);
   auto map = [&](uint32_t p) {
     return static_cast<uint32_t>(std::lower_bound(n.origin.begin(), n.origin.end() - 1, p) -
                                  n.origin.begin());

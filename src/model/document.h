@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/byte_map.h"
+
 namespace cd {
 
 // Half-open range [start, end) of code points in a Document's canonical text.
@@ -83,7 +85,7 @@ struct Diagnostic {
 
 // Canonical code point -> source byte; source byte -> line:column.
 struct SourceMap {
-  std::vector<uint32_t> byte_of;      // size text.size()+1
+  ByteMap byte_of;                    // size text.size()+1 (model/byte_map.h)
   std::vector<uint32_t> line_starts;  // byte offsets where each source line starts
   std::string source_bytes_sha;       // equals meta.sha256
 
