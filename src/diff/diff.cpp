@@ -5,8 +5,6 @@
 // and move detection (script.h) -> code point ops.
 #include "diff/diff.h"
 
-#include <thread>
-
 #include "core/phase_timer.h"
 #include "diff/myers.h"
 #include "diff/script.h"
@@ -122,25 +120,16 @@ EditScript diff_texts(std::u32string_view a, std::u32string_view b, const Option
   return detail::diff_tokens(a, b, ta, tb, vocabulary, options, a_base, b_base);
 }
 
-DocumentDiff diff_documents(const Document& older, const Document& newer, const Options& options,
-                            const std::function<void(const EditScript&)>& while_mapping) {
+DocumentDiff diff_documents(const Document& older, const Document& newer, const Options& options) {
   DocumentDiff out;
   PhaseTimer timer("diff_documents");
   // Word tokens serve the clause mapping too, unless they are code points
   // (--chars) or numbers were merged into one id (--ignore-numbering): then
   // the mapping tokenizes on its own.
   const bool share = !options.chars && !options.ignore_numbering;
-  // The mapping only reads the script, so the caller's work on it can run
-  // beside the mapping on the second core.
-  auto map_beside = [&](auto&& map) {
-    std::thread helper;
-    if (while_mapping) helper = std::thread([&] { while_mapping(out.script); });
-    out.clauses = map();
-    if (helper.joinable()) helper.join();
-  };
   if (!share) {
     out.script = diff_texts(older.text, newer.text, options);
-    map_beside([&] { return map_clauses(older, newer, out.script); });
+    out.clauses = map_clauses(older, newer, out.script);
     return out;
   }
   TokenSeq ta, tb;
@@ -163,8 +152,7 @@ DocumentDiff diff_documents(const Document& older, const Document& newer, const 
     for (auto& id : seq->id) id = to_folded[id];
   }
   timer.lap("fold ids");
-  map_beside(
-      [&] { return detail::map_clauses_tokens(older, newer, out.script, ta, tb, folded.size()); });
+  out.clauses = detail::map_clauses_tokens(older, newer, out.script, ta, tb, folded.size());
   return out;
 }
 

@@ -33,7 +33,6 @@
 // cleanup).
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,11 +84,8 @@ struct DocumentDiff {
   EditScript script;
   std::vector<ClauseMapping> clauses;
 };
-// `while_mapping`, when given, is called with the finished script on a second
-// thread while the clause mapping runs (the CLI writes the ops meanwhile).
 DocumentDiff diff_documents(const Document& older, const Document& newer,
-                            const Options& options = {},
-                            const std::function<void(const EditScript&)>& while_mapping = {});
+                            const Options& options = {});
 
 // History across N versions: for each clause of the last version, the chain of
 // clause ids back through the versions (via map_clauses between consecutive

@@ -21,9 +21,10 @@ std::string diff_json(const Document& older, const Document& newer, const EditSc
                       const std::vector<ClauseMapping>& clauses);
 
 class JsonWriter;
-// diff_json in two steps, so that a caller can write the ops (most of the
-// bytes) on one thread while the clause mapping is computed on another:
-// write_ops(script), then finish(script, clauses) returns the whole output.
+// diff_json in two steps: write_ops(script) (most of the bytes), then
+// finish(script, clauses) returns the whole output. The ops need only the
+// script, so a caller can write them before the clauses are mapped, or
+// beside the mapping on another thread.
 class DiffJson {
  public:
   DiffJson(const Document& older, const Document& newer);
