@@ -83,11 +83,8 @@ class NormCursor {
   }
 
  private:
-  static bool space(char32_t c) {
-    return c < 0x80 ? (c == U' ' || (c >= 0x09 && c <= 0x0D)) : text::is_whitespace(c);
-  }
   void skip_space() {
-    while (i_ < s_.size() && space(s_[i_])) ++i_;
+    while (i_ < s_.size() && text::is_whitespace(s_[i_])) ++i_;
   }
   std::u32string_view s_;
   std::size_t i_ = 0;
@@ -156,16 +153,6 @@ class BagCounter {
  private:
   std::vector<uint32_t> count_;
 };
-
-double lcs_ratio(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y, uint32_t vocab) {
-  if (x.empty() && y.empty()) return 1.0;
-  if (x.empty() || y.empty()) return 0.0;
-  detail::Matcher m(x, y, vocab, {});
-  m.run();
-  std::size_t common = 0;
-  for (int32_t v : m.match_of_a()) common += v >= 0;
-  return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());
-}
 
 // Indices (into `keys`) of a longest strictly increasing subsequence.
 std::vector<std::size_t> lis(const std::vector<int>& keys) {
@@ -399,7 +386,7 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
             sim = 2.0 * static_cast<double>(sc.common) / static_cast<double>(total);
         }
       }
-      if (sim < kThreshold) sim = lcs_ratio(ca[c.i].seq, cb[c.j].seq, vocab);
+      if (sim < kThreshold) sim = detail::lcs_ratio(ca[c.i].seq, cb[c.j].seq, vocab);
       c.sim = std::min(sim, 0.999);
       c.exact = true;
       if (c.sim < kThreshold) continue;
@@ -462,7 +449,7 @@ std::vector<ClauseMapping> map_clauses_impl(const Document& older, const Documen
       Group g;
       std::vector<uint32_t> joined;
       for (int k : best) joined.insert(joined.end(), many[k].seq.begin(), many[k].seq.end());
-      g.similarity = lcs_ratio(one[o].seq, joined, vocab);
+      g.similarity = detail::lcs_ratio(one[o].seq, joined, vocab);
       g.status = split ? "split" : "merged";
       if (split) {
         g.a = {o};

@@ -61,26 +61,6 @@ std::size_t sorted_common(const std::vector<uint32_t>& x, const std::vector<uint
   return n;
 }
 
-// LCS ratio of two id sequences, through the diff's own matcher on ids made
-// dense for the pair (the matcher sizes its tables by the vocabulary).
-double lcs_ratio(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y) {
-  if (x.empty() || y.empty()) return 0.0;
-  std::unordered_map<uint32_t, uint32_t> dense;
-  auto remap = [&](const std::vector<uint32_t>& v) {
-    std::vector<uint32_t> out;
-    out.reserve(v.size());
-    for (uint32_t id : v) out.push_back(dense.emplace(id, dense.size()).first->second);
-    return out;
-  };
-  const auto dx = remap(x);
-  const auto dy = remap(y);
-  Matcher m(dx, dy, static_cast<uint32_t>(dense.size()), {});
-  m.run();
-  std::size_t common = 0;
-  for (int32_t v : m.match_of_a()) common += v >= 0;
-  return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());
-}
-
 std::u32string normalized(std::u32string_view s, const TokenSeq& q, uint32_t t0, uint32_t t1) {
   std::u32string out;
   for (uint32_t t = t0; t < t1; ++t) {
@@ -204,11 +184,9 @@ std::vector<TokMove> detect_moves(std::vector<TokOp>& ops, const Pair& p, uint32
       del_ids[i] = word_ids(p.ta, dels[i].t0, dels[i].t1);
       del_bag[i] = del_ids[i];
       std::sort(del_bag[i].begin(), del_bag[i].end());
-      del_bag[i].erase(std::unique(del_bag[i].begin(), del_bag[i].end()), del_bag[i].end());
-      for (uint32_t id : del_bag[i]) ++df[id];
-      // Back to the multiset for the Dice bound.
-      del_bag[i] = del_ids[i];
-      std::sort(del_bag[i].begin(), del_bag[i].end());
+      for (std::size_t k = 0; k < del_bag[i].size(); ++k) {  // distinct ids
+        if (k == 0 || del_bag[i][k] != del_bag[i][k - 1]) ++df[del_bag[i][k]];
+      }
     }
     auto rarest = [&](const std::vector<uint32_t>& bag) {
       std::vector<std::pair<uint32_t, uint32_t>> by_df;  // (df, id), distinct ids

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <thread>
+#include <unordered_map>
 
 namespace cd::diff::detail {
 namespace {
@@ -387,6 +388,36 @@ Matcher::Point Matcher::split(int32_t a0, int32_t a1, int32_t b0, int32_t b1, ui
       return {a0 + (n + 1) / 2, b0 + m / 2};
     }
   }
+}
+
+double lcs_ratio(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y,
+                 uint32_t vocabulary) {
+  if (x.empty() && y.empty()) return 1.0;
+  if (x.empty() || y.empty()) return 0.0;
+  auto common_of = [](const std::vector<uint32_t>& dx, const std::vector<uint32_t>& dy,
+                      uint32_t vocab) {
+    Matcher m(dx, dy, vocab, {});
+    m.run();
+    std::size_t common = 0;
+    for (int32_t v : m.match_of_a()) common += v >= 0;
+    return common;
+  };
+  std::size_t common = 0;
+  if (vocabulary != 0) {
+    common = common_of(x, y, vocabulary);
+  } else {
+    std::unordered_map<uint32_t, uint32_t> dense;
+    auto remap = [&](const std::vector<uint32_t>& v) {
+      std::vector<uint32_t> out;
+      out.reserve(v.size());
+      for (uint32_t id : v) out.push_back(dense.emplace(id, dense.size()).first->second);
+      return out;
+    };
+    const auto dx = remap(x);
+    const auto dy = remap(y);
+    common = common_of(dx, dy, static_cast<uint32_t>(dense.size()));
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());
 }
 
 }  // namespace cd::diff::detail

@@ -70,4 +70,12 @@ class Matcher {
   bool approximate_ = false;
 };
 
+// LCS ratio 2 * |LCS| / (|x| + |y|) of two id sequences (1 for two empty
+// ones), by the matcher above. `vocabulary` bounds the ids; 0 = ids may be
+// anything, and they are first renumbered densely for the pair (the matcher
+// sizes per-id tables by the vocabulary: too costly per call for a
+// document-wide vocabulary when the sequences are short).
+double lcs_ratio(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y,
+                 uint32_t vocabulary = 0);
+
 }  // namespace cd::diff::detail

@@ -75,6 +75,25 @@ Utf8Decoded decode_utf16(std::string_view bytes, bool little, std::vector<uint32
   return out;
 }
 
+// Decoded text that is not text after all: NUL characters or more than 1 %
+// control characters (binary data), or nothing but white space. Both decoding
+// paths end here, so that they refuse the same inputs with the same words.
+Status refusal(std::u32string_view text, std::size_t controls, bool nul, const std::string& path) {
+  if (nul || (controls > 0 && controls * 100 > text.size())) {
+    return Status::error(ErrorCode::invalid_input,
+                         nul ? "binary content (NUL characters), not text"
+                             : "binary content (more than 1% control characters), not text",
+                         path)
+        .with_hint(
+            "give a UTF-8 or UTF-16 (with BOM) text file; convert other files to text first");
+  }
+  if (std::all_of(text.begin(), text.end(), is_space_cp)) {
+    return Status::error(ErrorCode::invalid_input, "empty file", path)
+        .with_hint("the file holds only white space");
+  }
+  return Status{};
+}
+
 // The common case in one pass: ASCII without CR or NUL (after an optional
 // UTF-8 BOM), where each code point is its byte. Returns nothing when the
 // general path is needed (any byte >= 0x80, CR, or NUL).
@@ -129,16 +148,7 @@ Result<Decoded> decode_source(std::string_view bytes, const std::string& path) {
   }
   if (!bom16le && !bom16be) {
     if (auto fast = decode_plain_ascii(bytes, bom8 ? 3 : 0)) {
-      if (fast->controls > 0 && fast->controls * 100 > fast->d.text.size()) {
-        return Status::error(ErrorCode::invalid_input,
-                             "binary content (more than 1% control characters), not text", path)
-            .with_hint(
-                "give a UTF-8 or UTF-16 (with BOM) text file; convert other files to text first");
-      }
-      if (std::all_of(fast->d.text.begin(), fast->d.text.end(), is_space_cp)) {
-        return Status::error(ErrorCode::invalid_input, "empty file", path)
-            .with_hint("the file holds only white space");
-      }
+      if (Status st = refusal(fast->d.text, fast->controls, false, path); !st.ok()) return st;
       return std::move(fast->d);
     }
   }
@@ -172,12 +182,7 @@ Result<Decoded> decode_source(std::string_view bytes, const std::string& path) {
     if (is_control(c)) ++controls;
   }
   if (nul || (controls > 0 && controls * 100 > raw.text.size())) {
-    return Status::error(ErrorCode::invalid_input,
-                         nul ? "binary content (NUL characters), not text"
-                             : "binary content (more than 1% control characters), not text",
-                         path)
-        .with_hint(
-            "give a UTF-8 or UTF-16 (with BOM) text file; convert other files to text first");
+    return refusal(raw.text, controls, nul, path);
   }
 
   Decoded d;
@@ -195,10 +200,7 @@ Result<Decoded> decode_source(std::string_view bytes, const std::string& path) {
     if (c == U'\n') d.line_starts.push_back(raw.byte_offset[i + 1]);
   }
   d.byte_of.push_back(raw.byte_offset.back());
-  if (d.text.empty() || std::all_of(d.text.begin(), d.text.end(), is_space_cp)) {
-    return Status::error(ErrorCode::invalid_input, "empty file", path)
-        .with_hint("the file holds only white space");
-  }
+  if (Status st = refusal(d.text, 0, false, path); !st.ok()) return st;
   for (uint32_t at : bad) {
     const auto p = position_in(d.line_starts, at);
     d.diagnostics.push_back(Diagnostic{Severity::warning,

@@ -60,9 +60,7 @@ bool is_letter_or_digit(char32_t c) {
     return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9');
   return u_isalnum(static_cast<UChar32>(c)) != 0;
 }
-bool is_whitespace(char32_t c) {
-  // ASCII White_Space: TAB, LF, VT, FF, CR and SPACE (and nothing else < 0x80).
-  if (c < 0x80) return c == U' ' || (c >= 0x09 && c <= 0x0D);
+bool is_whitespace_beyond_ascii(char32_t c) {
   return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0;
 }
 bool is_punct(char32_t c) { return u_ispunct(static_cast<UChar32>(c)) != 0; }

@@ -2,6 +2,7 @@
 // against an exhaustive O(nm) LCS.
 #include <algorithm>
 
+#include "diff/myers.h"
 #include "diff_test_util.h"
 
 using namespace cd;
@@ -220,4 +221,25 @@ TEST_CASE("diff_texts: minimal on Article 5 against a misquotation of it") {
   check_reproduces(a, b, es);
   const auto ta = token_texts(a, false), tb = token_texts(b, false);
   CHECK(edit_tokens(a, b, es, false) == ta.size() + tb.size() - 2 * lcs(ta, tb));
+}
+
+TEST_CASE("lcs_ratio: the same with a shared vocabulary and with ids renumbered per pair") {
+  std::mt19937 rng(5);
+  for (int round = 0; round < 50; ++round) {
+    std::vector<uint32_t> x, y;
+    for (int i = static_cast<int>(rng() % 40); i > 0; --i) x.push_back(1000 + rng() % 6);
+    for (int i = static_cast<int>(rng() % 40); i > 0; --i) y.push_back(1000 + rng() % 6);
+    const double shared = cd::diff::detail::lcs_ratio(x, y, 1006);
+    CHECK(cd::diff::detail::lcs_ratio(x, y) == shared);
+    if (!x.empty() || !y.empty()) {
+      // Against the textbook O(nm) table.
+      std::vector<std::vector<int>> t(x.size() + 1, std::vector<int>(y.size() + 1, 0));
+      for (std::size_t i = 1; i <= x.size(); ++i)
+        for (std::size_t j = 1; j <= y.size(); ++j)
+          t[i][j] = x[i - 1] == y[j - 1] ? t[i - 1][j - 1] + 1 : std::max(t[i - 1][j], t[i][j - 1]);
+      CHECK(shared == doctest::Approx(2.0 * t[x.size()][y.size()] / (x.size() + y.size())));
+    }
+  }
+  CHECK(cd::diff::detail::lcs_ratio({}, {}) == 1.0);
+  CHECK(cd::diff::detail::lcs_ratio({1}, {}) == 0.0);
 }
